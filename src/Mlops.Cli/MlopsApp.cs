@@ -1,0 +1,52 @@
+using Mlops.Cli.Commands.Data;
+using Mlops.Cli.Infrastructure;
+using Spectre.Console.Cli;
+
+namespace Mlops.Cli;
+
+/// <summary>The command tree of <c>./mlops</c>.</summary>
+public static class MlopsApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(Configure);
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // First Ctrl-C asks commands to stop cleanly; a second one kills the process.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+
+        try
+        {
+            return await app.RunAsync(args, cancellation.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ErrorReporter.Report(e);
+        }
+    }
+
+    private static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("mlops");
+        config.UseAssemblyInformationalVersion();
+        config.PropagateExceptions();
+        config.CancellationExitCode(ExitCodes.Cancelled);
+        config.UseStrictParsing();
+
+        config.AddBranch("data", data =>
+        {
+            data.SetDescription("Create, inspect and register insurance datasets.");
+            data.AddCommand<GenerateDataCommand>("generate")
+                .WithDescription("Generate reference.csv and month-1.csv … month-36.csv from the talk's causal model.")
+                .WithExample("data", "generate", "--out", "data")
+                .WithExample("data", "generate", "--out", "data", "--seed", "7", "--months", "12");
+            data.AddCommand<DescribeDataCommand>("describe")
+                .WithDescription("Per-column count, mean, std, min, max and class counts of data files.")
+                .WithExample("data", "describe", "data/reference.csv", "data/month-36.csv");
+        });
+    }
+}

@@ -1,0 +1,31 @@
+namespace Mlops.Core.Data;
+
+/// <summary>The seed's file format: <c>;</c>-separated, one header line, invariant-culture numbers.</summary>
+public static class InsuranceCsvFormat
+{
+    public const char Separator = ';';
+
+    public const string RiskColumn = "risk";
+
+    public const string GroupNameColumn = "group_name";
+
+    public const string GroupColumn = "group";
+
+    /// <summary>The seed's files spell the emergency-braking column like this; we read it, we never write it.</summary>
+    public const string SeedEmergencyBrakingSpelling = "emergency_breaking";
+
+    public static IReadOnlyList<string> Header { get; } =
+        [.. Feature.All.Select(f => f.Name), RiskColumn, GroupNameColumn, GroupColumn];
+
+    public static string HeaderLine { get; } = string.Join(Separator, Header);
+
+    /// <summary>Maps a column name as found in a file to its canonical name.</summary>
+    public static string Canonical(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var trimmed = column.Trim();
+        return trimmed.Equals(SeedEmergencyBrakingSpelling, StringComparison.OrdinalIgnoreCase)
+            ? Feature.EmergencyBraking.Name
+            : trimmed.ToLowerInvariant();
+    }
+}

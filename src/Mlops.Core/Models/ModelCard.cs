@@ -1,0 +1,43 @@
+namespace Mlops.Core.Models;
+
+/// <summary>
+/// The facts about a trained model that travel with it as <c>model.json</c>: how it was trained,
+/// on what data, what it expects as input and how well it did. The registry, the service's
+/// fallback and the reports all read it.
+/// </summary>
+public sealed record ModelCard
+{
+    /// <summary>Version of this file's layout; bumped when fields change meaning.</summary>
+    public int FormatVersion { get; init; } = 1;
+
+    /// <summary>The ML.NET trainer, e.g. "LightGbm".</summary>
+    public required string Trainer { get; init; }
+
+    /// <summary>Hyper-parameters and feature-engineering choices, as the trainer was configured.</summary>
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+
+    /// <summary>Input features by name, in order (see <see cref="Data.Feature"/>).</summary>
+    public required IReadOnlyList<string> Features { get; init; }
+
+    /// <summary>Per feature, the range seen in training; inputs outside go to the fallback.</summary>
+    public required IReadOnlyDictionary<string, FeatureRange> FeatureRanges { get; init; }
+
+    public required double TrainAccuracy { get; init; }
+
+    public required double TestAccuracy { get; init; }
+
+    /// <summary>File name of the training data as given.</summary>
+    public required string TrainingDataFile { get; init; }
+
+    /// <summary>SHA-256 (hex) of the training data file: the lineage link to the exact data.</summary>
+    public required string TrainingDataSha256 { get; init; }
+
+    public required int TrainingRows { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Version of mlops that trained the model.</summary>
+    public required string ToolVersion { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Mlops.Core.Validation;
+
+/// <summary>One invariant of the model, measured: e.g. "test accuracy > 0.85" measured as 0.87.</summary>
+/// <param name="Name">Stable identifier, e.g. "test_accuracy_min".</param>
+/// <param name="Description">What the check means, for people.</param>
+/// <param name="Measured">The value measured on the data.</param>
+/// <param name="Bound">The human-readable bound, e.g. "&gt; 0.85".</param>
+/// <param name="Passed">Whether the measured value is within the bound.</param>
+public sealed record InvariantCheck(string Name, string Description, double Measured, string Bound, bool Passed);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test of the project. On a fresh machine with only the .NET SDK it first installs
+# what the tests need (Debian packages), so this one command is the whole set-up.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+scripts/install-test-deps.sh
+
+echo "== build (Release, warnings as errors)"
+dotnet build mlops.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
+
+echo "== launcher"
+./mlops --help >/dev/null
+
+echo "== tests"
+dotnet test mlops.slnx -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"

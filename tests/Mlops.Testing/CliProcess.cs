@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace Mlops.Testing;
+
+/// <summary>
+/// Runs the real <c>mlops</c> CLI as a child process (<c>dotnet mlops.dll …</c>), the way a user does.
+/// The CLI assembly is copied next to the tests by the project reference.
+/// </summary>
+public static class CliProcess
+{
+    public static string CliDll => Path.Combine(AppContext.BaseDirectory, "mlops.dll");
+
+    public static Task<ProcessResult> RunAsync(params string[] args) => RunAsync(args, workingDirectory: null, environment: null);
+
+    public static async Task<ProcessResult> RunAsync(
+        IEnumerable<string> args,
+        string? workingDirectory,
+        IReadOnlyDictionary<string, string>? environment,
+        TimeSpan? timeout = null)
+    {
+        var start = StartInfo(args, workingDirectory, environment);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"mlops {string.Join(' ', args)} did not finish in time");
+        }
+
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>A start description for <c>dotnet mlops.dll args</c>, for tests that manage the process themselves (services).</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        start.ArgumentList.Add(CliDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Plain output: no colours or live widgets when a test reads it.
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["TERM"] = "dumb";
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        return start;
+    }
+}

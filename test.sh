@@ -9,6 +9,9 @@ scripts/install-test-deps.sh
 echo "== build (Release, warnings as errors)"
 dotnet build mlops.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 
+echo "== format"
+dotnet format mlops.slnx --verify-no-changes --no-restore
+
 echo "== launcher"
 ./mlops --help >/dev/null
 

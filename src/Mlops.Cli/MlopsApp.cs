@@ -1,4 +1,5 @@
 using Mlops.Cli.Commands.Data;
+using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
@@ -48,5 +49,15 @@ public static class MlopsApp
                 .WithDescription("Per-column count, mean, std, min, max and class counts of data files.")
                 .WithExample("data", "describe", "data/reference.csv", "data/month-36.csv");
         });
+
+        config.AddCommand<TrainCommand>("train")
+            .WithDescription("Train the risk classifier on labeled data; writes model.zip and its model card model.json.")
+            .WithExample("train", "-d", "seed-data/reference.csv", "-m", "classifier")
+            .WithExample("train", "-d", "seed-data/month-12.csv", "-m", "classifier-12", "--trainer", "lightgbm", "--seed", "7");
+        config.AddCommand<ValidateCommand>("validate")
+            .WithDescription("Check a model's invariants on labeled data (accuracy band, overfitting, class balance, certainty); exit 1 if any fails.")
+            .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier")
+            .WithExample("validate", "-d", "seed-data/month-12.csv", "-m", "classifier", "--json")
+            .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier", "--spec", "config/invariants.json");
     }
 }

@@ -8,21 +8,15 @@ namespace Mlops.Core.Training;
 /// <summary>
 /// A trained ML.NET model as an <see cref="IRiskModel"/>. ML.NET's transformer is thread-safe but its
 /// <see cref="PredictionEngine{TSrc,TDst}"/> is not, so single predictions borrow an engine from a
-/// pool (one per concurrent caller, reused); many rows at once go through the transformer in one
-/// pass, which avoids the per-row engine overhead.
+/// pool (one per concurrent caller, reused); many rows at once borrow one engine for all of them.
 /// </summary>
 public sealed class MlNetRiskModel : IRiskModel, IDisposable
 {
-    /// <summary>From this many rows on, <see cref="PredictAll"/> transforms them as one data view.</summary>
-    private const int BatchThreshold = 32;
-
-    private readonly MLContext _context;
     private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
 
     internal MlNetRiskModel(string name, MLContext context, ITransformer transformer, DataViewSchema inputSchema)
     {
         Name = name;
-        _context = context;
         Transformer = transformer;
         InputSchema = inputSchema;
         _engines = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }
@@ -49,26 +43,30 @@ public sealed class MlNetRiskModel : IRiskModel, IDisposable
         }
     }
 
+    /// <summary>
+    /// The batch path: one engine borrowed for all rows, one input and one output object reused.
+    /// (Transforming the rows as one ML.NET data view was measured 4 – 7 times slower for 1,500 rows:
+    /// setting up the cursors of the pipeline costs more than the rows themselves.)
+    /// </summary>
     public IReadOnlyList<RiskPrediction> PredictAll(IReadOnlyList<InsuranceFeatures> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var predictions = new RiskPrediction[rows.Count];
-        if (rows.Count < BatchThreshold)
+        var engine = _engines.Get();
+        try
         {
+            var input = new ModelInput();
+            var output = new ModelOutput();
             for (var i = 0; i < predictions.Length; i++)
             {
-                predictions[i] = Predict(rows[i]);
+                input.Set(rows[i]);
+                engine.Predict(input, ref output);
+                predictions[i] = ToPrediction(output.Score);
             }
-
-            return predictions;
         }
-
-        var input = _context.Data.LoadFromEnumerable(rows.Select(ModelInput.From));
-        var output = _context.Data.CreateEnumerable<ModelOutput>(Transformer.Transform(input), reuseRowObject: true);
-        var index = 0;
-        foreach (var row in output)
+        finally
         {
-            predictions[index++] = ToPrediction(row.Score);
+            _engines.Return(engine);
         }
 
         return predictions;

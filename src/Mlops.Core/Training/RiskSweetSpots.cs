@@ -43,36 +43,31 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
         ArgumentOutOfRangeException.ThrowIfLessThan(rows.Count, 8);
 
         var useRisk = rows.All(r => r.Risk is not null);
-        var target = Vector<double>.Build.Dense(rows.Count, i => useRisk ? rows[i].Risk!.Value : (double)rows[i].Group!.Value);
+        var target = rows.Select(r => useRisk ? r.Risk!.Value : (double)r.Group!.Value).ToArray();
+        var values = UShaped.Select(read => rows.Select(r => read(r.Features)).ToArray()).ToArray();
+        var spots = values.Select(v => MathNet.Numerics.Statistics.Statistics.Median(v)).ToArray();
 
         // Columns: 1, training, emergency_braking, braking_distance, then one distance per U-shaped feature.
         const int first = 4;
-        var design = Matrix<double>.Build.Dense(rows.Count, first + UShaped.Length, (i, j) => j switch
-        {
-            0 => 1,
-            1 => rows[i].Features.Training ? 1 : 0,
-            2 => rows[i].Features.EmergencyBraking ? 1 : 0,
-            3 => rows[i].Features.BrakingDistance,
-            _ => 0,
-        });
-
-        var values = UShaped.Select(read => rows.Select(r => read(r.Features)).ToArray()).ToArray();
-        var candidates = values.Select(Percentiles).ToArray();
-        var spots = values.Select(v => MathNet.Numerics.Statistics.Statistics.Median(v)).ToArray();
+        var columns = new double[first + UShaped.Length][];
+        columns[0] = [.. rows.Select(_ => 1.0)];
+        columns[1] = [.. rows.Select(r => r.Features.Training ? 1.0 : 0.0)];
+        columns[2] = [.. rows.Select(r => r.Features.EmergencyBraking ? 1.0 : 0.0)];
+        columns[3] = [.. rows.Select(r => r.Features.BrakingDistance)];
         for (var k = 0; k < spots.Length; k++)
         {
-            SetDistance(design, first + k, values[k], spots[k]);
+            columns[first + k] = Distances(values[k], spots[k]);
         }
 
+        var fit = new LeastSquares(columns, target);
         for (var round = 0; round < Rounds; round++)
         {
             for (var k = 0; k < spots.Length; k++)
             {
                 var bestError = double.MaxValue;
-                foreach (var candidate in candidates[k])
+                foreach (var candidate in Percentiles(values[k]))
                 {
-                    SetDistance(design, first + k, values[k], candidate);
-                    var error = ResidualNorm(design, target);
+                    var error = fit.ResidualWith(first + k, Distances(values[k], candidate));
                     if (error < bestError)
                     {
                         bestError = error;
@@ -80,7 +75,7 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
                     }
                 }
 
-                SetDistance(design, first + k, values[k], spots[k]);
+                fit.Replace(first + k, Distances(values[k], spots[k]));
             }
         }
 
@@ -93,17 +88,84 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
         return [.. Enumerable.Range(2, 97).Select(p => sorted[(int)Math.Round(p / 100.0 * (sorted.Length - 1))]).Distinct()];
     }
 
-    private static void SetDistance(Matrix<double> design, int column, double[] values, double spot)
+    private static double[] Distances(double[] values, double spot)
     {
+        var distances = new double[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            design[i, column] = Math.Abs(values[i] - spot);
+            distances[i] = Math.Abs(values[i] - spot);
         }
+
+        return distances;
     }
 
-    private static double ResidualNorm(Matrix<double> design, Vector<double> target)
+    /// <summary>
+    /// Least squares through the normal equations, so that trying another version of one column
+    /// costs one pass over the rows and a 7 × 7 solve instead of a new decomposition of the data.
+    /// </summary>
+    private sealed class LeastSquares
     {
-        var coefficients = design.QR().Solve(target);
-        return (design * coefficients - target).L2Norm();
+        private readonly double[][] _columns;
+        private readonly double[] _target;
+        private readonly double _targetSquared;
+        private readonly Matrix<double> _gram;
+        private readonly Vector<double> _moments;
+
+        public LeastSquares(double[][] columns, double[] target)
+        {
+            _columns = columns;
+            _target = target;
+            _targetSquared = Dot(target, target);
+            var n = columns.Length;
+            _gram = Matrix<double>.Build.Dense(n, n, (i, j) => Dot(columns[i], columns[j]));
+            _moments = Vector<double>.Build.Dense(n, i => Dot(columns[i], target));
+        }
+
+        /// <summary>The residual sum of squares if column <paramref name="index"/> were <paramref name="column"/>.</summary>
+        public double ResidualWith(int index, double[] column)
+        {
+            var gram = _gram.Clone();
+            var moments = _moments.Clone();
+            Set(gram, moments, index, column);
+
+            // A tiny ridge keeps the system solvable when a column is constant (e.g. nobody trained).
+            var ridge = 1e-10 * gram.Trace();
+            for (var i = 0; i < gram.RowCount; i++)
+            {
+                gram[i, i] += ridge;
+            }
+
+            var coefficients = gram.Cholesky().Solve(moments);
+            return _targetSquared - coefficients.DotProduct(moments);
+        }
+
+        public void Replace(int index, double[] column)
+        {
+            _columns[index] = column;
+            Set(_gram, _moments, index, column);
+        }
+
+        private void Set(Matrix<double> gram, Vector<double> moments, int index, double[] column)
+        {
+            for (var j = 0; j < _columns.Length; j++)
+            {
+                var product = j == index ? Dot(column, column) : Dot(column, _columns[j]);
+                gram[index, j] = product;
+                gram[j, index] = product;
+            }
+
+            moments[index] = Dot(column, _target);
+        }
+
+        private static double Dot(double[] a, double[] b)
+        {
+            double sum = 0;
+            for (var i = 0; i < a.Length; i++)
+            {
+                sum += a[i] * b[i];
+            }
+
+            return sum;
+        }
     }
 }

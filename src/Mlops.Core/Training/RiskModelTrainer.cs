@@ -12,6 +12,9 @@ namespace Mlops.Core.Training;
 /// </summary>
 public static class RiskModelTrainer
 {
+    /// <summary>Fewer training rows than this cannot place three sweet spots and seven weights per class.</summary>
+    public const int MinimumTrainingRows = 30;
+
     private const string LabelColumn = "Label";
 
     /// <summary>Reads a labeled data file and trains on it; the card records the file's SHA-256.</summary>
@@ -38,6 +41,11 @@ public static class RiskModelTrainer
         var labels = data.Labels();
         var split = StratifiedSplit.Create(labels, options.Seed, options.TestFraction, data.Name);
         var trainRows = split.Train.Select(i => data.Records[i]).ToArray();
+        if (trainRows.Length < MinimumTrainingRows)
+        {
+            throw new InvalidInputException($"{data.Name}: {trainRows.Length} training rows are too few to train on (need at least {MinimumTrainingRows})");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.EngineeringFeatures);

@@ -66,6 +66,20 @@ public sealed class TrainCommandTests(TrainedClassifierFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Too_little_data_is_bad_input_not_a_crash()
+    {
+        using var temp = new TemporaryDirectory();
+        var tiny = temp.File("tiny.csv");
+        File.WriteAllLines(tiny, File.ReadAllLines(RepositoryPaths.SeedMonth(0)).Take(21));
+
+        var run = await CliProcess.RunAsync("train", "-d", tiny, "-m", temp.File("model"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("tiny.csv: 16 training rows are too few to train on (need at least 30)", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_folder_that_holds_no_model_is_never_overwritten()
     {
         using var temp = new TemporaryDirectory();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Models;
+using Mlops.Core.Registry;
 using Mlops.Core.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -35,6 +36,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Print the model card as JSON instead of a table.")]
         public bool Json { get; init; }
 
+        [CommandOption("--register")]
+        [Description("Also register the training data and the new model in the registry ($MLOPS_HOME, default .mlops/) as a candidate.")]
+        public bool Register { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Data))
@@ -56,7 +61,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         TrainedModel? trained = null;
 
         // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).
-        ProgressConsole.Create().Progress()
+        StandardErrorConsole.Create().Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
             .Start(progress =>
@@ -76,6 +81,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             });
 
         using var model = trained!;
+        var registered = settings.Register ? Register(settings) : null;
         if (settings.Json)
         {
             JsonOutput.Write(model.Card);
@@ -85,8 +91,21 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         AnsiConsole.Write(ModelCardView.Table(model.Card));
         AnsiConsole.MarkupLineInterpolated(
             $"[green]trained[/] {model.Card.Trainer} on {model.Card.TrainingDataFile} and wrote [bold]{settings.Model}[/] in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        if (registered is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]registered[/] as [bold]{registered.Model.Version}[/] ({(registered.AlreadyRegistered ? "same content as before" : "candidate")})");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"next: [bold]mlops validate -d {settings.Data} -m {settings.Model}[/]");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Data first, so the model's lineage points at data the registry holds.</summary>
+    private static ModelRegistration Register(Settings settings)
+    {
+        var registry = ModelRegistry.OpenDefault();
+        registry.RegisterDataset(settings.Data!);
+        return registry.Register(settings.Model!);
     }
 
     private static string Describe(TrainingStage stage) => stage switch

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Models;
+using Mlops.Core.Registry;
 using Mlops.Core.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,7 +10,8 @@ namespace Mlops.Cli.Commands.Model;
 
 /// <summary>
 /// <c>mlops validate</c>: the quality gate. Evaluates a trained model (as it is) on labeled data and
-/// checks the invariants; exit code 0 only when every one holds, 1 when any fails.
+/// checks the invariants; exit code 0 only when every one holds, 1 when any fails. When a registry
+/// exists, the report is recorded on the registered version of the folder (the promotion gate reads it).
 /// </summary>
 public sealed class ValidateCommand : Command<ValidateCommand.Settings>
 {
@@ -49,6 +51,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         var spec = settings.Spec is null ? InvariantSpec.Default : InvariantSpec.LoadFile(settings.Spec);
         using var model = ModelDirectory.Load(settings.Model!);
         var report = ModelValidator.ValidateFile(model, settings.Data!, spec, settings.Model);
+        var recorded = Record(settings.Model!, report);
         if (settings.Json)
         {
             JsonOutput.Write(report);
@@ -58,6 +61,21 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             ValidationReportView.Write(AnsiConsole.Console, report);
         }
 
+        if (recorded is not null)
+        {
+            // On stderr with --json, so stdout stays the report.
+            var console = settings.Json ? StandardErrorConsole.Create() : AnsiConsole.Console;
+            console.MarkupLineInterpolated($"recorded on registry version [bold]{recorded.Version}[/]: the promotion gate now judges it by this report");
+        }
+
         return report.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
+
+    /// <summary>
+    /// Records the report on the registered version with this folder's content, failed or not: the
+    /// promotion gate needs the evidence either way. Only when a registry exists — validating never
+    /// creates one.
+    /// </summary>
+    private static ValidationRecord? Record(string modelDirectory, ValidationReport report) =>
+        Directory.Exists(RegistryHome.Resolve()) ? ModelRegistry.OpenDefault().RecordValidationForFolder(modelDirectory, report) : null;
 }

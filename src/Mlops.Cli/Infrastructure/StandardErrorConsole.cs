@@ -2,8 +2,8 @@ using Spectre.Console;
 
 namespace Mlops.Cli.Infrastructure;
 
-/// <summary>A console on stderr for progress and spinners, so stdout carries only the result.</summary>
-public static class ProgressConsole
+/// <summary>A console on stderr for progress and side notes, so stdout carries only the result.</summary>
+public static class StandardErrorConsole
 {
     public static IAnsiConsole Create() => AnsiConsole.Create(new AnsiConsoleSettings
     {

@@ -1,4 +1,5 @@
 using Mlops.Cli.Commands.Data;
+using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
@@ -48,5 +49,10 @@ public static class MlopsApp
                 .WithDescription("Per-column count, mean, std, min, max and class counts of data files.")
                 .WithExample("data", "describe", "data/reference.csv", "data/month-36.csv");
         });
+
+        config.AddCommand<DriftCommand>("drift")
+            .WithDescription("Drift of a current data file against the reference, per column with Evidently's default tests.")
+            .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-36.csv")
+            .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-1.csv", "--json");
     }
 }

@@ -54,5 +54,9 @@ public static class MlopsApp
             .WithDescription("Drift of a current data file against the reference, per column with Evidently's default tests.")
             .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-36.csv")
             .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-1.csv", "--json");
+        config.AddCommand<MonitorCommand>("monitor")
+            .WithDescription("The drift monitor service: POST /iterate/{dataset} rows, GET /metrics (Evidently-compatible) and /datasets/{dataset}/drift.")
+            .WithExample("monitor", "--reference", "seed-data/reference.csv")
+            .WithExample("monitor", "--config", "config/monitor.json", "--port", "8085", "--interval", "5");
     }
 }

@@ -9,8 +9,14 @@ scripts/install-test-deps.sh
 echo "== build (Release, warnings as errors)"
 dotnet build mlops.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 
+echo "== format"
+dotnet format mlops.slnx --verify-no-changes --no-restore
+
 echo "== launcher"
 ./mlops --help >/dev/null
+
+echo "== observability (promtool)"
+scripts/check-observability.sh
 
 echo "== tests"
 dotnet test mlops.slnx -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"

@@ -8,8 +8,8 @@ public sealed record DatasetStatus(
     WindowDrift? Latest,
     IReadOnlyList<WindowDrift> History);
 
-/// <summary>The reference a dataset is compared with.</summary>
-public sealed record ReferenceInfo(string File, string Hash, int Rows, IReadOnlyList<string> Features, string? Prediction);
+/// <summary>The reference a dataset is compared with; <paramref name="PredictionReference"/> is the reference column prediction drift uses (the prediction, else the target labels).</summary>
+public sealed record ReferenceInfo(string File, string Hash, int Rows, IReadOnlyList<string> Features, string? Prediction, string? PredictionReference);
 
 /// <summary>The sliding window's state.</summary>
 public sealed record WindowInfo(int Size, int Rows, long RowsReceived, double CalculationPeriodSeconds);

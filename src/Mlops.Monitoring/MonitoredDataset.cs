@@ -52,7 +52,8 @@ public sealed class MonitoredDataset
             ContentHash.OfFile(referencePath),
             reference.RowCount,
             [.. mapping.Features.Select(f => f.Name)],
-            _calculator.HasPredictionReference ? prediction : null);
+            _calculator.HasPredictionReference ? prediction : null,
+            _calculator.PredictionReferenceColumn);
         CalculationPeriodSeconds = monitor.CalculationPeriodSeconds;
         Mapping = mapping;
     }

@@ -18,7 +18,9 @@ public sealed class MonitorConfigTests
         Assert.Equal("prediction", mapping.Prediction?.Name);
         Assert.Equal("wasserstein", mapping.Features.Single(f => f.Name == "braking_distance").Test);
         var monitor = new DriftMonitor(config);
-        Assert.Null(monitor.Find("insurance")!.Reference.Prediction);
+        var reference = monitor.Find("insurance")!.Reference;
+        Assert.Equal("prediction", reference.Prediction);
+        Assert.Equal("group", reference.PredictionReference);
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Mlops.Monitoring.Configuration;
 using Mlops.Testing;
+using Mlops.Testing.Observability;
 
 namespace Mlops.Monitoring.Tests;
 
@@ -96,6 +97,26 @@ public sealed class MonitorHttpTests : IAsyncLifetime, IDisposable
         Assert.Equal(6, columns.GetArrayLength());
         Assert.All(columns.EnumerateArray(), c => Assert.Equal(100, c.GetProperty("current_rows").GetInt32()));
         Assert.Single(status.RootElement.GetProperty("history").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Predictions_give_prediction_drift_and_every_contract_metric_is_exported()
+    {
+        // The seed's rows plus the model's answer; the model here always says "high risk" (0), which the
+        // reference's labels (the stand-in for reference predictions) contradict.
+        var rows = JsonSerializer.Deserialize<List<Dictionary<string, JsonElement>>>(SeedRows.Month(1))!.Take(100)
+            .Select(r => r.ToDictionary(p => p.Key, p => (object)p.Value).Append(new KeyValuePair<string, object>("prediction", 0)).ToDictionary())
+            .ToList();
+        using var response = await Post("insurance", JsonSerializer.Serialize(rows));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var metrics = await Metrics();
+        Assert.Contains("mlops_prediction_drift_score{dataset_name=\"insurance\",test=\"jensenshannon\"} ", metrics, StringComparison.Ordinal);
+        Assert.Contains("mlops_prediction_drift_detected{dataset_name=\"insurance\"} 1\n", metrics, StringComparison.Ordinal);
+        foreach (var name in ExportedMetrics.Monitor)
+        {
+            Assert.Contains($"\n{name}{{dataset_name=\"insurance\"", "\n" + metrics, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -30,14 +30,26 @@ public sealed class DriftCalculator
 
         ReferenceRows = reference.RowCount;
         _features = [.. mapping.Features.Select(c => Prepare(c, reference, required: true)!)];
-        _prediction = mapping.Prediction is null ? null : Prepare(mapping.Prediction, reference, required: false);
+        if (mapping.Prediction is not null)
+        {
+            _prediction = Prepare(mapping.Prediction, reference, required: false);
+            PredictionReferenceColumn = _prediction is null ? null : mapping.Prediction.Name;
+            if (_prediction is null && mapping.Target is not null && reference.HasColumn(mapping.Target))
+            {
+                _prediction = Prepare(mapping.Prediction, reference, required: false, referenceColumn: mapping.Target);
+                PredictionReferenceColumn = _prediction is null ? null : mapping.Target;
+            }
+        }
     }
+
+    /// <summary>The reference column prediction drift compares with: the prediction itself, else the target labels, else none.</summary>
+    public string? PredictionReferenceColumn { get; }
 
     public ColumnMapping Mapping { get; }
 
     public int ReferenceRows { get; }
 
-    /// <summary>False when the mapping names a prediction column the reference does not have: no prediction drift then.</summary>
+    /// <summary>False when the reference has neither the prediction nor the target column: no prediction drift then.</summary>
     public bool HasPredictionReference => _prediction is not null;
 
     public DatasetDriftReport Calculate(IColumnarData current, DateTimeOffset timestamp)
@@ -83,8 +95,9 @@ public sealed class DriftCalculator
             prediction);
     }
 
-    private static PreparedColumn? Prepare(DriftColumn column, IColumnarData reference, bool required)
+    private static PreparedColumn? Prepare(DriftColumn column, IColumnarData reference, bool required, string? referenceColumn = null)
     {
+        referenceColumn ??= column.Name;
         StatTest? test = null;
         if (column.Test is not null)
         {
@@ -101,17 +114,17 @@ public sealed class DriftCalculator
             throw new InvalidInputException($"column '{column.Name}': threshold must be a finite number ≥ 0, got {t}");
         }
 
-        if (!reference.HasColumn(column.Name))
+        if (!reference.HasColumn(referenceColumn))
         {
-            return required ? throw new InvalidInputException($"the reference data has no column '{column.Name}'") : null;
+            return required ? throw new InvalidInputException($"the reference data has no column '{referenceColumn}'") : null;
         }
 
-        var segments = reference.Column(column.Name);
+        var segments = reference.Column(referenceColumn);
         var sample = new SortedSample(segments.Length);
         sample.Load(segments.First.Span, segments.Second.Span);
         if (sample.Count == 0)
         {
-            return required ? throw new InvalidInputException($"the reference data has no values in column '{column.Name}'") : null;
+            return required ? throw new InvalidInputException($"the reference data has no values in column '{referenceColumn}'") : null;
         }
 
         return new PreparedColumn(column, sample, test);

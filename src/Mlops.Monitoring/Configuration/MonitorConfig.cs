@@ -164,6 +164,9 @@ public sealed record ColumnMappingConfig
     /// <summary>The column with the model's prediction (a class), compared as prediction drift; null for none.</summary>
     public string? Prediction { get; init; }
 
+    /// <summary>The label column; its reference values stand in for reference predictions when the reference has none.</summary>
+    public string? Target { get; init; }
+
     public ColumnMapping ToColumnMapping()
     {
         var features = NumericalFeatures.Select(n => new DriftColumn(InsuranceCsvFormat.Canonical(n), FeatureKind.Numerical))
@@ -186,6 +189,6 @@ public sealed record ColumnMappingConfig
             throw new InvalidInputException($"column '{prediction.Name}' is both a feature and the prediction");
         }
 
-        return new ColumnMapping(features, prediction);
+        return new ColumnMapping(features, prediction, Target is null ? null : InsuranceCsvFormat.Canonical(Target));
     }
 }

@@ -71,6 +71,19 @@ public sealed class DriftCalculatorTests
     }
 
     [Fact]
+    public void Without_reference_predictions_the_target_labels_stand_in()
+    {
+        var reference = new NumericTable("r", new Dictionary<string, double[]> { ["x"] = [1, 2, 3, 4], ["flag"] = [0, 1, 0, 1], ["group"] = [0, 1, 2, 1] });
+        var calculator = new DriftCalculator(Mapping with { Target = "group" }, reference);
+        Assert.Equal("group", calculator.PredictionReferenceColumn);
+        var current = new NumericTable("c", new Dictionary<string, double[]> { ["x"] = [1, 2, 3, 4], ["flag"] = [0, 1, 0, 1], ["prediction"] = [0, 1, 2, 1] });
+        var prediction = calculator.Calculate(current, DateTimeOffset.UnixEpoch).PredictionDrift;
+        Assert.NotNull(prediction);
+        Assert.Equal(1.0, prediction.DriftScore);
+        Assert.False(prediction.Drifted);
+    }
+
+    [Fact]
     public void Sorted_sample_drops_missing_values_and_reloads_in_place()
     {
         var sample = SortedSample.Of([3, double.NaN, 1, 2, 2]);

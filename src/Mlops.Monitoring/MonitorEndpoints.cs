@@ -58,9 +58,22 @@ public static class MonitorEndpoints
             ? new DatasetSummary(d.Name, s.Window.Rows, s.Window.RowsReceived, s.Latest?.Report.DatasetDrift, s.Latest?.Report.Timestamp)
             : null)));
 
-        app.MapGet("/datasets/{dataset}/drift", (string dataset) => monitor.Find(dataset) is { } target
-            ? Results.Ok(target.Status())
-            : UnknownDataset(dataset, monitor));
+        app.MapGet("/datasets/{dataset}/drift", (string dataset, int? history) =>
+        {
+            if (monitor.Find(dataset) is not { } target)
+            {
+                return UnknownDataset(dataset, monitor);
+            }
+
+            if (history is < 0)
+            {
+                return Results.Problem(title: "Bad query", detail: $"history must be ≥ 0, got {history}", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            // ?history=N keeps the last N reports, for dashboards that poll often.
+            var status = target.Status();
+            return Results.Ok(history is { } n ? status with { History = [.. status.History.TakeLast(n)] } : status);
+        });
 
         app.MapGet("/metrics", () => Results.Text(DriftMetrics.Render(monitor), PrometheusTextWriter.ContentType));
     }

@@ -97,6 +97,10 @@ public sealed class MonitorHttpTests : IAsyncLifetime, IDisposable
         Assert.Equal(6, columns.GetArrayLength());
         Assert.All(columns.EnumerateArray(), c => Assert.Equal(100, c.GetProperty("current_rows").GetInt32()));
         Assert.Single(status.RootElement.GetProperty("history").EnumerateArray());
+
+        using var none = JsonDocument.Parse(await Http.GetStringAsync(new Uri("/datasets/insurance/drift?history=0", UriKind.Relative)));
+        Assert.Empty(none.RootElement.GetProperty("history").EnumerateArray());
+        Assert.Equal(JsonValueKind.Object, none.RootElement.GetProperty("latest").ValueKind);
     }
 
     [Fact]

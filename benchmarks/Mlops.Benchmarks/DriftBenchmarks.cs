@@ -65,6 +65,13 @@ public class DriftBenchmarks
         return _currentAge.Count;
     }
 
+    [Benchmark(Description = "column: sort current (emergency_braking)")]
+    public int SortFlagColumn()
+    {
+        _currentFlag.Load(_window.Values(Feature.EmergencyBraking.Name));
+        return _currentFlag.Count;
+    }
+
     [Benchmark(Description = "column: wasserstein (age)")]
     public double Wasserstein() => WassersteinDistance.Normed(_referenceAge, _currentAge);
 

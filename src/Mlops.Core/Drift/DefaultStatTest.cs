@@ -15,6 +15,9 @@ public static class DefaultStatTest
     /// <summary>Numerical columns with at most this many different values are treated like categories.</summary>
     public const int MaxValuesForCategoricalTests = 5;
 
+    /// <summary>Counting distinct values beyond this changes no choice.</summary>
+    public const int DistinctValuesNeeded = MaxValuesForCategoricalTests + 1;
+
     public static StatTest Choose(int referenceRows, int distinctValues, FeatureKind kind)
     {
         var fewValues = distinctValues <= MaxValuesForCategoricalTests;
@@ -34,6 +37,6 @@ public static class DefaultStatTest
     public static StatTest Choose(SortedSample reference, SortedSample current, FeatureKind kind)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return Choose(reference.Count, SortedSample.CombinedDistinctCount(reference, current), kind);
+        return Choose(reference.Count, SortedSample.CombinedDistinctCount(reference, current, DistinctValuesNeeded), kind);
     }
 }

@@ -144,7 +144,7 @@ public sealed class DriftCalculator
                 return new ColumnDrift(Column.Name, Column.TypeLabel, test?.Name ?? "none", double.NaN, Column.Threshold ?? double.NaN, false, reference.Count, 0);
             }
 
-            var chosen = test ?? DefaultStatTest.Choose(referenceRows, SortedSample.CombinedDistinctCount(reference, _current), Column.Kind);
+            var chosen = test ?? DefaultStatTest.Choose(referenceRows, SortedSample.CombinedDistinctCount(reference, _current, DefaultStatTest.DistinctValuesNeeded), Column.Kind);
             var result = chosen.Run(reference, _current, Column.Kind, Column.Threshold);
             return new ColumnDrift(Column.Name, Column.TypeLabel, result.Test, result.Score, result.Threshold, result.Drifted, reference.Count, _current.Count);
         }

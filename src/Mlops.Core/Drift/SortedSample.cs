@@ -143,15 +143,19 @@ public sealed class SortedSample
         return lo;
     }
 
-    /// <summary>Distinct values of the union of two samples (pandas' <c>concat(...).nunique()</c>), by one merge walk.</summary>
-    public static int CombinedDistinctCount(SortedSample a, SortedSample b)
+    /// <summary>
+    /// Distinct values of the union of two samples (pandas' <c>concat(...).nunique()</c>), by one merge
+    /// walk that stops once <paramref name="limit"/> values were seen (the default test only needs to
+    /// know whether there are more than 5).
+    /// </summary>
+    public static int CombinedDistinctCount(SortedSample a, SortedSample b, int limit = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var x = a.Values;
         var y = b.Values;
         int i = 0, j = 0, distinct = 0;
-        while (i < x.Length || j < y.Length)
+        while ((i < x.Length || j < y.Length) && distinct < limit)
         {
             var v = j >= y.Length || (i < x.Length && x[i] <= y[j]) ? x[i] : y[j];
             distinct++;

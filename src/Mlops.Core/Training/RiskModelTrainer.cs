@@ -49,14 +49,14 @@ public static class RiskModelTrainer
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.EngineeringFeatures);
-        var spots = RiskSweetSpots.Fit(trainRows);
+        var spots = RiskSweetSpots.Fit(trainRows, options.Features);
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.Fitting);
         var context = new MLContext(seed: options.Seed);
         var trainView = context.Data.LoadFromEnumerable(trainRows.Select(TrainingRow.From));
         var labeled = LabelKeys(context).Transform(trainView);
-        var pipeline = RiskFeaturePipeline.Create(context, spots)
+        var pipeline = RiskFeaturePipeline.Create(context, spots, options.Features)
             .Append(RiskTrainers.Create(context, options, LabelColumn, RiskFeaturePipeline.FeaturesColumn));
         var transformer = pipeline.Fit(labeled);
         var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
@@ -70,12 +70,16 @@ public static class RiskModelTrainer
             Trainer = options.Trainer.Name(),
             Parameters = new SortedDictionary<string, string>(
                 RiskTrainers.Parameters(options)
-                    .Concat(spots.ToParameters())
-                    .Append(new("features", RiskFeaturePipeline.Describe(spots)))
+                    .Concat(spots.ToParameters(options.Features))
+                    .Concat(DroppedParameter(options.Features))
+                    .Append(new("features", RiskFeaturePipeline.Describe(spots, options.Features)))
                     .Append(new("normalization", "mean_variance"))
                     .ToDictionary(), StringComparer.Ordinal),
             Features = [.. Feature.All.Select(f => f.Name)],
-            FeatureRanges = Feature.All.ToDictionary(f => f.Name, f => RangeOf(trainRows, f)),
+            DroppedFeatures = options.Features.Dropped.Count == 0 ? null : [.. options.Features.Dropped.Select(f => f.Name)],
+
+            // A dropped input has no range: the model ignores it, so no value of it sends a request to the fallback.
+            FeatureRanges = options.Features.Used.ToDictionary(f => f.Name, f => RangeOf(trainRows, f)),
             TrainAccuracy = Accuracy.Of(predictions, labels, split.Train),
             TestAccuracy = Accuracy.Of(predictions, labels, split.Test),
             TestFraction = options.TestFraction,
@@ -108,6 +112,9 @@ public static class RiskModelTrainer
                 keyData: context.Data.LoadFromEnumerable(RiskGroups.All.Select(g => new GroupValue { Group = (uint)g })))
             .Fit(classes);
     }
+
+    private static IEnumerable<KeyValuePair<string, string>> DroppedParameter(FeatureSelection selection) =>
+        selection.Dropped.Count == 0 ? [] : [new("dropped_features", string.Join(", ", selection.Dropped.Select(f => f.Name)))];
 
     private static FeatureRange RangeOf(IReadOnlyList<InsuranceRecord> rows, Feature feature)
     {

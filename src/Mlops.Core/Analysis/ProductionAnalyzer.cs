@@ -193,9 +193,11 @@ public static class ProductionAnalyzer
     }
 
     /// <summary>
-    /// Calibrates on labeled reference rows the model did not learn from: the held-out test split when
-    /// the reference is the model's training file (same SHA-256; the card's seed and fraction find it),
-    /// else the whole reference.
+    /// Calibrates on labeled reference rows the model did not learn from. When the reference is the
+    /// model's training file (same SHA-256), every row gets an out-of-fold prediction from a model
+    /// trained the same way (the card's options) on the other folds: 1,500 rows calibrate instead of
+    /// the 300 of the test split — with 300, isotonic calibration was off by up to 0.03 on the seed's
+    /// data. Another labeled reference file was not learned from at all: all its rows, predicted by the model.
     /// </summary>
     private static ConfidenceBasedPerformanceEstimator? FitEstimator(
         InsuranceDataset reference, string? referenceSha256, RiskPrediction[] predictions, ModelCard card, int seed, List<string> notes, out EstimationSummary? summary)
@@ -209,13 +211,18 @@ public static class ProductionAnalyzer
 
         var labels = reference.Labels();
         var isTrainingFile = referenceSha256 is not null && string.Equals(referenceSha256, card.TrainingDataSha256, StringComparison.OrdinalIgnoreCase);
-        IReadOnlyList<int> rows = isTrainingFile
-            ? StratifiedSplit.Create(labels, card.Seed, card.TestFraction, reference.Name).Test
-            : Enumerable.Range(0, reference.Count).ToArray();
-        var estimator = ConfidenceBasedPerformanceEstimator.Fit([.. rows.Select(i => predictions[i])], [.. rows.Select(i => labels[i])], seed);
+        RiskPrediction[] calibrationPredictions = predictions;
+        string description = $"all {reference.Count} rows of {reference.Name} (not the model's training file), predicted by the model";
+        if (isTrainingFile)
+        {
+            calibrationPredictions = CrossFittedPredictions.Of(reference, TrainingOptionsFromCard.Read(card));
+            description = $"{CrossFittedPredictions.DefaultFolds}-fold cross-fitted predictions of all {reference.Count} rows of {reference.Name} (the model's training file), by models trained as the card says";
+        }
+
+        var estimator = ConfidenceBasedPerformanceEstimator.Fit(calibrationPredictions, labels, seed);
         summary = new EstimationSummary(
-            isTrainingFile ? $"the model's held-out test split of {reference.Name}" : $"all of {reference.Name} (not the model's training file)",
-            rows.Count,
+            description,
+            reference.Count,
             [.. RiskGroups.All.Where(estimator.Calibration.IsCalibrated).Select(g => g.Name())],
             estimator.ReferenceAccuracy,
             estimator.ReferenceEstimate.Estimated);

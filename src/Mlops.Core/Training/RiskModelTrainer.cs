@@ -53,14 +53,7 @@ public static class RiskModelTrainer
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.Fitting);
-        var context = new MLContext(seed: options.Seed);
-        var trainView = context.Data.LoadFromEnumerable(trainRows.Select(TrainingRow.From));
-        var labeled = LabelKeys(context).Transform(trainView);
-        var pipeline = RiskFeaturePipeline.Create(context, spots, options.Features)
-            .Append(RiskTrainers.Create(context, options, LabelColumn, RiskFeaturePipeline.FeaturesColumn));
-        var transformer = pipeline.Fit(labeled);
-        var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
-        var model = new MlNetRiskModel(options.Trainer.Name(), context, transformer, inputSchema);
+        var model = Fit(trainRows, spots, options);
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.Evaluating);
@@ -91,6 +84,34 @@ public static class RiskModelTrainer
             ToolVersion = ToolVersion,
         };
         return new TrainedModel(model, card);
+    }
+
+    /// <summary>
+    /// Fits a model on exactly these labeled rows (no split, no card): what cross-fitting needs, e.g. the
+    /// out-of-fold predictions that calibrate the performance estimate.
+    /// </summary>
+    public static MlNetRiskModel FitRows(IReadOnlyList<InsuranceRecord> rows, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        if (rows.Count < MinimumTrainingRows)
+        {
+            throw new InvalidInputException($"{rows.Count} training rows are too few to train on (need at least {MinimumTrainingRows})");
+        }
+
+        return Fit(rows, RiskSweetSpots.Fit(rows, options.Features), options);
+    }
+
+    private static MlNetRiskModel Fit(IReadOnlyList<InsuranceRecord> trainRows, RiskSweetSpots spots, TrainingOptions options)
+    {
+        var context = new MLContext(seed: options.Seed);
+        var trainView = context.Data.LoadFromEnumerable(trainRows.Select(TrainingRow.From));
+        var labeled = LabelKeys(context).Transform(trainView);
+        var pipeline = RiskFeaturePipeline.Create(context, spots, options.Features)
+            .Append(RiskTrainers.Create(context, options, LabelColumn, RiskFeaturePipeline.FeaturesColumn));
+        var transformer = pipeline.Fit(labeled);
+        var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
+        return new MlNetRiskModel(options.Trainer.Name(), context, transformer, inputSchema);
     }
 
     /// <summary>Version of mlops that trains, as the assembly's informational version (e.g. 0.1.0+commit).</summary>

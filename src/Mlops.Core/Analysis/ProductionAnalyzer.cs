@@ -49,7 +49,7 @@ public static class ProductionAnalyzer
         var histogramIndex = Array.IndexOf(monthNumbers, histogramMonth);
         if (histogramIndex < 0)
         {
-            throw new InvalidInputException($"histogram month {histogramMonth} is not among the months analysed ({Describe(monthNumbers)})");
+            throw new InvalidInputException($"histogram month {histogramMonth} is not among the months analysed ({MonthList.Describe(monthNumbers)})");
         }
 
         var histograms = Feature.All.Select((f, k) => Histograms.Of(
@@ -127,7 +127,7 @@ public static class ProductionAnalyzer
         var seen = ordered.Where(m => m.Month <= now).ToArray();
         if (seen.Length < ordered.Length)
         {
-            notes.Add($"months after month {now} are left out: at month {now} they have not happened yet ({Describe([.. ordered.Skip(seen.Length).Select(m => m.Month)])})");
+            notes.Add($"months after month {now} are left out: at month {now} they have not happened yet ({MonthList.Describe([.. ordered.Skip(seen.Length).Select(m => m.Month)])})");
         }
 
         return seen;
@@ -283,12 +283,4 @@ public static class ProductionAnalyzer
         return new MonthQuality(
             month.Month, month.Data.Count, impossible, impossibleRows, outside, outOfRange, lowCertainty, (outOfRange + lowCertainty) / (double)month.Data.Count);
     }
-
-    internal static string Describe(IReadOnlyList<int> months) => months.Count switch
-    {
-        0 => "none",
-        1 => $"month {months[0]}",
-        _ when months[^1] - months[0] == months.Count - 1 => $"months {months[0]}–{months[^1]}",
-        _ => $"months {string.Join(", ", months)}",
-    };
 }

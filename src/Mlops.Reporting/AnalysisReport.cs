@@ -12,7 +12,7 @@ namespace Mlops.Reporting;
 public static class AnalysisReport
 {
     private const string Style = """
-        body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1080px; color: #222; line-height: 1.45; }
+        body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; line-height: 1.45; }
         h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
         .meta { color: #555; } .note { background: #fff6e0; border-left: 4px solid #e0a800; padding: 0.4rem 0.8rem; margin: 0.4rem 0; }
         .grid { display: flex; flex-wrap: wrap; gap: 12px; } img.chart { max-width: 100%; border: 1px solid #eee; }
@@ -95,11 +95,14 @@ public static class AnalysisReport
 
     private static void DriftOverTime(HtmlWriter html, ProductionAnalysis analysis)
     {
-        html.Element("h2", "Drift per feature over time");
-        foreach (var kind in analysis.Drift.Select(d => d.ScoreKind).Distinct())
+        html.Element("h2", "Drift per feature over time").Raw("<div class=\"grid\">\n");
+        for (var i = 0; i < analysis.Drift.Count; i++)
         {
-            html.Image(AnalysisCharts.DriftOverTime(analysis.Months, analysis.Drift, kind), $"drift score ({kind}) per feature and month", $"drift-{kind}");
+            var series = analysis.Drift[i];
+            html.Image(AnalysisCharts.DriftOverTime(analysis.Months, series, i), $"{series.Feature}: drift score per month", $"drift-{series.Feature}");
         }
+
+        html.Raw("</div>\n");
 
         html.Table(
             ["feature", "test", "threshold", "first drifted month", "drifted months", $"score at month {analysis.Months[^1]}"],

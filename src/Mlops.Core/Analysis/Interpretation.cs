@@ -198,7 +198,7 @@ public static class Interpretation
                 .Select(r => r.Rule));
             yield return new Observation(
                 "quality",
-                $"impossible values ({kinds}) first in month {first.Month} ({first.RowsWithImpossibleValues} rows); month {last.Month}: {last.RowsWithImpossibleValues} of {last.Rows} rows ({Percent(last.RowsWithImpossibleValues / (double)last.Rows)})");
+                $"impossible values ({kinds}) first in month {first.Month} ({Rows(first.RowsWithImpossibleValues)}); month {last.Month}: {last.RowsWithImpossibleValues} of {last.Rows} rows ({Percent(last.RowsWithImpossibleValues / (double)last.Rows)})");
         }
 
         var firstFallback = facts.Quality[0];
@@ -210,6 +210,8 @@ public static class Interpretation
                 + $"({last.FallbackOutOfRange} outside the training ranges, {last.FallbackLowCertainty} unsure)");
         }
     }
+
+    private static string Rows(int count) => count == 1 ? "1 row" : $"{count} rows";
 
     private static string Number(double value, int decimals) =>
         double.IsNaN(value) ? "-" : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

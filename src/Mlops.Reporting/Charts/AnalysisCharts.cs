@@ -34,42 +34,39 @@ internal static class AnalysisCharts
         return ChartStyle.Png(plot);
     }
 
-    /// <summary>Drift score per feature and month, with the threshold; one chart per kind of score.</summary>
-    public static byte[] DriftOverTime(IReadOnlyList<int> months, IReadOnlyList<FeatureDriftSeries> series, string scoreKind)
+    /// <summary>One feature's drift score per month with its threshold; drifted months marked in red.</summary>
+    public static byte[] DriftOverTime(IReadOnlyList<int> months, FeatureDriftSeries series, int index)
     {
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(series);
         var plot = new Plot();
         double[] xs = [.. months.Select(m => (double)m)];
-        var thresholds = new HashSet<double>();
-        for (var i = 0; i < series.Count; i++)
+        var line = plot.Add.Scatter(xs, series.Scores.ToArray(), ChartStyle.Series[index % ChartStyle.Series.Count]);
+        line.MarkerSize = 3;
+        line.LineWidth = 2;
+        var drifted = Enumerable.Range(0, xs.Length).Where(i => series.Drifted[i]).ToArray();
+        if (drifted.Length > 0)
         {
-            var s = series[i];
-            if (s.ScoreKind != scoreKind)
-            {
-                continue;
-            }
-
-            var line = plot.Add.Scatter(xs, s.Scores.ToArray(), ChartStyle.Series[i % ChartStyle.Series.Count]);
-            line.LegendText = $"{s.Feature} ({s.Test})";
-            line.MarkerSize = 4;
-            line.LineWidth = 2;
-            thresholds.Add(s.Threshold);
+            var marks = plot.Add.ScatterPoints(drifted.Select(i => xs[i]).ToArray(), drifted.Select(i => series.Scores[i]).ToArray(), ChartStyle.Threshold);
+            marks.MarkerSize = 6;
+            marks.LegendText = "drifted";
         }
 
-        foreach (var threshold in thresholds)
-        {
-            var line = plot.Add.Scatter(new[] { xs[0], xs[^1] }, new[] { threshold, threshold }, ChartStyle.Threshold);
-            line.LinePattern = LinePattern.Dashed;
-            line.MarkerSize = 0;
-            line.LegendText = $"threshold {Number(threshold)}";
-        }
-
-        plot.Title(scoreKind == "p_value" ? "drift p-value per month (drift below the threshold)" : "drift distance per month (drift at or above the threshold)", 13);
+        var threshold = plot.Add.Scatter(new[] { xs[0], xs[^1] }, new[] { series.Threshold, series.Threshold }, ChartStyle.Threshold);
+        threshold.LinePattern = LinePattern.Dashed;
+        threshold.MarkerSize = 0;
+        threshold.LegendText = $"threshold {Number(series.Threshold)}";
+        var first = series.FirstDriftedMonth is { } m ? $"from month {m}" : "never drifted";
+        plot.Title($"{series.Feature}: {series.Test} ({first})", 12);
         plot.XLabel("month");
-        plot.YLabel(scoreKind == "p_value" ? "p-value" : "distance");
+        plot.YLabel(series.ScoreKind == "p_value" ? "p-value" : "distance");
+        if (series.ScoreKind == "distance")
+        {
+            plot.Axes.SetLimitsY(0, Math.Max(series.Threshold * 2, series.Scores.Where(double.IsFinite).DefaultIfEmpty(0).Max() * 1.1));
+        }
+
         plot.ShowLegend(Alignment.UpperLeft);
-        return ChartStyle.Png(plot, ChartStyle.WideWidth, ChartStyle.WideHeight);
+        return ChartStyle.Png(plot, ChartStyle.SmallWidth, ChartStyle.SmallHeight);
     }
 
     /// <summary>Share of each predicted class per month; the reference's shares as dashed lines.</summary>
@@ -170,7 +167,7 @@ internal static class AnalysisCharts
         plot.Title("accuracy per month", 13);
         plot.XLabel("month");
         plot.YLabel("accuracy");
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Alignment.LowerRight);
         return ChartStyle.Png(plot, ChartStyle.WideWidth, ChartStyle.WideHeight);
     }
 

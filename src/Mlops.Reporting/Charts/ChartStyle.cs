@@ -5,8 +5,10 @@ namespace Mlops.Reporting.Charts;
 /// <summary>The report's colours and sizes, in one place.</summary>
 internal static class ChartStyle
 {
-    public const int Width = 560;
+    public const int Width = 530;
     public const int Height = 320;
+    public const int SmallWidth = 350;
+    public const int SmallHeight = 230;
     public const int WideWidth = 1000;
     public const int WideHeight = 380;
 

@@ -12,7 +12,9 @@ public sealed class FallbackRuleTests
         Features = [.. Feature.All.Select(f => f.Name)],
         FeatureRanges = new Dictionary<string, FeatureRange>
         {
-            ["age"] = new(18, 90), ["power"] = new(50, 250), ["miles"] = new(0, 120),
+            ["age"] = new(18, 90),
+            ["power"] = new(50, 250),
+            ["miles"] = new(0, 120),
         },
         TrainAccuracy = 0.9,
         TestAccuracy = 0.9,

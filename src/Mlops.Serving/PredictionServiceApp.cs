@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,13 @@ public static class PredictionServiceApp
             Listen(kestrel, options.Host, options.Port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Detail = "send the request body as JSON with Content-Type: application/json";
+            }
+        });
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
@@ -80,6 +87,8 @@ public static class PredictionServiceApp
         var service = new PredictionService(holder, policy, metrics, log, monitor, options.Time);
 
         app.UseExceptionHandler();
+        // Empty error answers of the framework (404, 405, 415 for a body that is not JSON) get problem details too.
+        app.UseStatusCodePages();
         app.UseRouting();
         app.UseCors();
         app.UseHttpMetrics(http => http.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(metrics.Registry)));
@@ -125,5 +134,8 @@ public static class PredictionServiceApp
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System", LogLevel.Warning);
+
+        // The host would log a start failure (a port in use) with its stack trace; `mlops serve` reports it in one line.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 }

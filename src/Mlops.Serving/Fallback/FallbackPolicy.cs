@@ -96,7 +96,7 @@ public sealed class FallbackPolicy
             var value = feature.ValueOf(features);
             if (!range.Contains(value))
             {
-                var reason = string.Create(CultureInfo.InvariantCulture, $"{feature.Name} {value:0.###} is outside the training range {range.Min:0.###}–{range.Max:0.###}");
+                var reason = string.Create(CultureInfo.InvariantCulture, $"{feature.Name} {value:0.###} is outside the training range [{range.Min:0.###}, {range.Max:0.###}]");
                 return Baseline(features, AnswerSource.BaselineOutOfRange, reason, feature.Name);
             }
         }

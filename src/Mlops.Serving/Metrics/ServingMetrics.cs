@@ -52,7 +52,8 @@ public sealed class ServingMetrics
             child.Publish();
         }
 
-        _counters = PredictionCounters.For(_predictions, ServedModel.BaselineVersion);
+        // Published for the served model by Serving(); this placeholder only avoids a null check per request.
+        _counters = PredictionCounters.For(_predictions, ServedModel.BaselineVersion, publish: false);
         Registry.AddBeforeCollectCallback(() => _fallbackRate.Set(FallbackWindow.Rate));
     }
 
@@ -80,7 +81,7 @@ public sealed class ServingMetrics
         var counters = _counters;
         if (!ReferenceEquals(counters.Version, served.Version) && counters.Version != served.Version)
         {
-            counters = PredictionCounters.For(_predictions, served.Version);
+            counters = PredictionCounters.For(_predictions, served.Version, publish: true);
         }
 
         counters.Inc(answer.Prediction.Group, answer.Source);
@@ -101,7 +102,7 @@ public sealed class ServingMetrics
             }
 
             _modelInfo.WithLabels(model.Version, model.Trainer).Set(1);
-            _counters = PredictionCounters.For(_predictions, model.Version);
+            _counters = PredictionCounters.For(_predictions, model.Version, publish: true);
         }
     }
 
@@ -126,7 +127,7 @@ public sealed class ServingMetrics
 
         public string Version { get; }
 
-        public static PredictionCounters For(Counter counter, string version)
+        public static PredictionCounters For(Counter counter, string version, bool publish)
         {
             var children = new Counter.Child[RiskGroups.Count * AnswerSources.All.Count];
             foreach (var group in RiskGroups.All)
@@ -134,7 +135,11 @@ public sealed class ServingMetrics
                 foreach (var source in AnswerSources.All)
                 {
                     var child = counter.WithLabels(group.Name(), source.Label(), version);
-                    child.Publish();
+                    if (publish)
+                    {
+                        child.Publish();
+                    }
+
                     children[Index(group, source)] = child;
                 }
             }

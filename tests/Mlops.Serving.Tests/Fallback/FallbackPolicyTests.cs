@@ -30,7 +30,7 @@ public sealed class FallbackPolicyTests
 
         Assert.Equal(AnswerSource.BaselineOutOfRange, answer.Source);
         Assert.Equal("power", answer.Feature);
-        Assert.Contains("power 20 is outside the training range 50–250", answer.Reason, StringComparison.Ordinal);
+        Assert.Contains("power 20 is outside the training range [50, 250]", answer.Reason, StringComparison.Ordinal);
         Assert.Equal(RiskGroup.Medium, answer.Prediction.Group); // the stand-in baseline's class
         Assert.Equal([0.0, 1.0, 0.0], answer.Prediction.Probabilities);
         Assert.Equal(0, model.Calls);

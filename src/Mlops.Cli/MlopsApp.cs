@@ -1,4 +1,5 @@
 using Mlops.Cli.Commands.Data;
+using Mlops.Cli.Commands.Registry;
 using Mlops.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
@@ -47,6 +48,34 @@ public static class MlopsApp
             data.AddCommand<DescribeDataCommand>("describe")
                 .WithDescription("Per-column count, mean, std, min, max and class counts of data files.")
                 .WithExample("data", "describe", "data/reference.csv", "data/month-36.csv");
+            data.AddCommand<AddDataCommand>("add")
+                .WithDescription("Register a data file in the registry ($MLOPS_HOME, default .mlops/) by SHA-256, with its column statistics.")
+                .WithExample("data", "add", "seed-data/reference.csv");
+        });
+
+        config.AddBranch("registry", registry =>
+        {
+            registry.SetDescription("Version models outside git ($MLOPS_HOME, default .mlops/): lineage, the promotion gate, rollback.");
+            registry.AddCommand<AddModelCommand>("add")
+                .WithDescription("Register a trained model folder (model.json + model files) by content hash; the same content gets the same version.")
+                .WithExample("registry", "add", "models/classifier");
+            registry.AddCommand<ListModelsCommand>("list")
+                .WithDescription("Every registered version with its stage and gate status.")
+                .WithExample("registry", "list");
+            registry.AddCommand<ShowModelCommand>("show")
+                .WithDescription("The lineage of a version: training data, trainer and parameters, metrics, validations, stage history.")
+                .WithExample("registry", "show", "v2")
+                .WithExample("registry", "show", "production", "--json");
+            registry.AddCommand<PromoteModelCommand>("promote")
+                .WithDescription("Put a version into production if its latest validation passed (exit 1 if refused); the previous one is archived.")
+                .WithExample("registry", "promote", "v2")
+                .WithExample("registry", "promote", "v3", "--force", "--reason", "accepted lower accuracy until the retrain");
+            registry.AddCommand<RollbackCommand>("rollback")
+                .WithDescription("Restore the previous production model and archive the current one.")
+                .WithExample("registry", "rollback", "--reason", "v3 answers slowly");
+            registry.AddCommand<CheckOutModelCommand>("checkout")
+                .WithDescription("Copy a version's model folder to a new folder, verifying every file's SHA-256.")
+                .WithExample("registry", "checkout", "production", "--out", "deploy/model");
         });
     }
 }

@@ -1,0 +1,132 @@
+using Mlops.Core.Registry.Catalog;
+
+namespace Mlops.Core.Registry;
+
+/// <summary>Stages: promotion through the gate, rollback, and the production model the service serves.</summary>
+public sealed partial class ModelRegistry
+{
+    /// <summary>
+    /// Makes <paramref name="version"/> the production model if its latest validation passed; the
+    /// previous production model is archived (exactly one production model at any time, also with
+    /// several processes promoting at once). A version never validated, or whose latest validation
+    /// failed, is refused — <see cref="PromotionOutcome.Refused"/> with the failed checks in
+    /// <see cref="PromotionResult.Gate"/> — unless <paramref name="force"/> is set with a
+    /// <paramref name="reason"/>, which is recorded with time and user in the version's history.
+    /// </summary>
+    /// <exception cref="StageTransitionException">Forced without a reason.</exception>
+    /// <exception cref="ArtifactCorruptedException">The version's stored files no longer match their hashes.</exception>
+    public PromotionResult Promote(string version, bool force = false, string? reason = null)
+    {
+        if (force && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new StageTransitionException("a forced promotion needs a reason (--reason TEXT); it is recorded in the version's history");
+        }
+
+        var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        return _catalog.Write(session =>
+        {
+            // Read and decide under the write lock (BEGIN IMMEDIATE): no other promotion can interleave.
+            var model = VersionResolver.Resolve(session, version);
+            var verdict = PromotionGate.Evaluate(model.Version, ValidationRows.Latest(session, model.Number));
+            if (model.Stage == ModelStage.Production)
+            {
+                return new PromotionResult(PromotionOutcome.AlreadyInProduction, model, null, verdict, ProductionRows.Revision(session));
+            }
+
+            if (!verdict.Passed && !force)
+            {
+                return new PromotionResult(PromotionOutcome.Refused, model, null, verdict, ProductionRows.Revision(session));
+            }
+
+            // Never put a damaged model into production.
+            ModelVersionRows.Manifest(session, model.ArtifactSha256).Verify(_artifacts.PathOf(model.ArtifactSha256), Label(model));
+
+            var now = _time.GetUtcNow();
+            var revision = ProductionRows.NextRevision(session);
+            var replaced = ModelVersionRows.InStage(session, ModelStage.Production);
+            if (replaced is not null)
+            {
+                ModelVersionRows.SetStage(session, replaced.Number, ModelStage.Archived);
+                StageChangeRows.Append(
+                    session, replaced.Number, StageAction.Replaced, ModelStage.Production, ModelStage.Archived, $"replaced by {model.Version}", _user, now, revision);
+            }
+
+            var outcome = verdict.Passed ? PromotionOutcome.Promoted : PromotionOutcome.ForcedPromotion;
+            var action = verdict.Passed ? StageAction.Promoted : StageAction.ForcedPromotion;
+            ModelVersionRows.SetStage(session, model.Number, ModelStage.Production);
+            StageChangeRows.Append(session, model.Number, action, model.Stage, ModelStage.Production, note, _user, now, revision);
+            ProductionRows.Push(session, model.Number);
+            ProductionRows.Set(session, model.Number);
+            return new PromotionResult(outcome, model with { Stage = ModelStage.Production }, replaced?.Version, verdict, revision);
+        });
+    }
+
+    /// <summary>
+    /// Restores the previous production model (the one the current one replaced) and archives the
+    /// current one. Rolling back again goes one further step back along the line of production models.
+    /// </summary>
+    /// <exception cref="StageTransitionException">No model in production, or no previous production model.</exception>
+    /// <exception cref="ArtifactCorruptedException">The previous model's stored files no longer match their hashes.</exception>
+    public RollbackResult Rollback(string? reason = null)
+    {
+        var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        return _catalog.Write(session =>
+        {
+            var current = ModelVersionRows.InStage(session, ModelStage.Production)
+                ?? throw new StageTransitionException("cannot roll back: no model is in production");
+            var previousNumber = ProductionRows.Previous(session)
+                ?? throw new StageTransitionException($"cannot roll back: {current.Version} is the first production model, there is no previous production model to restore");
+            var previous = ModelVersionRows.ByNumber(session, previousNumber)!;
+            ModelVersionRows.Manifest(session, previous.ArtifactSha256).Verify(_artifacts.PathOf(previous.ArtifactSha256), Label(previous));
+
+            var now = _time.GetUtcNow();
+            var revision = ProductionRows.NextRevision(session);
+            ModelVersionRows.SetStage(session, current.Number, ModelStage.Archived);
+            StageChangeRows.Append(
+                session, current.Number, StageAction.RolledBack, ModelStage.Production, ModelStage.Archived, note ?? $"rolled back to {previous.Version}", _user, now, revision);
+            ModelVersionRows.SetStage(session, previous.Number, ModelStage.Production);
+            StageChangeRows.Append(
+                session, previous.Number, StageAction.Restored, previous.Stage, ModelStage.Production, note ?? $"rollback from {current.Version}", _user, now, revision);
+            ProductionRows.Pop(session);
+            ProductionRows.Set(session, previous.Number);
+            return new RollbackResult(previous with { Stage = ModelStage.Production }, current with { Stage = ModelStage.Archived }, revision);
+        });
+    }
+
+    /// <summary>
+    /// The production model with the path of its verified model folder, or null when none is in
+    /// production. A service loads it at start and whenever <see cref="ProductionRevision"/> changes.
+    /// </summary>
+    /// <exception cref="ArtifactCorruptedException">The production model's files no longer match their hashes (keep serving the old one).</exception>
+    public ProductionModel? GetProduction()
+    {
+        var current = _catalog.Read(session =>
+        {
+            var (number, revision) = ProductionRows.Current(session);
+            if (number is not { } n)
+            {
+                return null;
+            }
+
+            var model = ModelVersionRows.ByNumber(session, n)!;
+            return new { Model = model, Revision = revision, Manifest = ModelVersionRows.Manifest(session, model.ArtifactSha256) };
+        });
+        if (current is null)
+        {
+            return null;
+        }
+
+        var path = _artifacts.PathOf(current.Model.ArtifactSha256);
+        current.Manifest.Verify(path, Label(current.Model));
+        return new ProductionModel(current.Model, path, current.Revision);
+    }
+
+    /// <summary>
+    /// A number that grows by one on every promotion and rollback (0 before the first): the cheap
+    /// change indicator for hot reload — one single-row query, no file hashing.
+    /// </summary>
+    public long ProductionRevision() => _catalog.Read(ProductionRows.Revision);
+
+    /// <summary>Every stage change of every version, in the order they happened.</summary>
+    public IReadOnlyList<StageChange> History() => _catalog.Read(StageChangeRows.All);
+}

@@ -1,5 +1,6 @@
 using Mlops.Cli.Commands.Data;
 using Mlops.Cli.Commands.Registry;
+using Mlops.Cli.Commands.Serving;
 using Mlops.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
@@ -77,5 +78,11 @@ public static class MlopsApp
                 .WithDescription("Copy a version's model folder to a new folder, verifying every file's SHA-256.")
                 .WithExample("registry", "checkout", "production", "--out", "deploy/model");
         });
+
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("Serve the model over HTTP: /predict with the baseline fallback, /health, /metrics, the client page at /, hot reload of the production model.")
+            .WithExample("serve")
+            .WithExample("serve", "--port", "8080", "--monitor", "http://localhost:8085")
+            .WithExample("serve", "--model", "v2", "--prediction-log", "postgres:Host=localhost;Database=mlops;Username=mlops");
     }
 }

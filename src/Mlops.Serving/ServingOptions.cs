@@ -33,7 +33,10 @@ public sealed record ServingOptions
     public string MonitorDataset { get; init; } = "insurance";
 
     /// <summary>Origins of other web pages allowed to call the API; the seed's client page ran on port 8000.</summary>
-    public IReadOnlyList<string> CorsOrigins { get; init; } = ["http://localhost:8000", "http://127.0.0.1:8000"];
+    public IReadOnlyList<string> CorsOrigins { get; init; } = DefaultCorsOrigins;
+
+    /// <summary>The seed's client page ran on port 8000.</summary>
+    public static IReadOnlyList<string> DefaultCorsOrigins { get; } = ["http://localhost:8000", "http://127.0.0.1:8000"];
 
     public int MaxBodyBytes { get; init; } = 16 * 1024;
 

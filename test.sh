@@ -15,5 +15,8 @@ dotnet format mlops.slnx --verify-no-changes --no-restore
 echo "== launcher"
 ./mlops --help >/dev/null
 
+echo "== observability (promtool)"
+scripts/check-observability.sh
+
 echo "== tests"
 dotnet test mlops.slnx -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"

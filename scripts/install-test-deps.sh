@@ -8,6 +8,7 @@ need() { # need COMMAND-OR-PATH DEBIAN-PACKAGE
 }
 
 # Later features add their needs here (a browser, Prometheus, PostgreSQL…).
+need promtool prometheus # deploy/'s Prometheus configs and alert rules (scripts/check-observability.sh)
 
 if ((${#packages[@]})); then
   echo "install-test-deps: installing ${packages[*]}" >&2
@@ -16,4 +17,9 @@ if ((${#packages[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  # Where systemd runs, Debian starts the prometheus package's own server on :9090; tests start their own.
+  if [[ " ${packages[*]} " == *" prometheus "* && -d /run/systemd/system ]]; then
+    "${sudo_cmd[@]}" systemctl disable --now prometheus.service >/dev/null 2>&1 ||
+      echo "install-test-deps: could not stop the prometheus service; port 9090 may be taken" >&2
+  fi
 fi

@@ -1,0 +1,45 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Mlops.Testing.Observability;
+
+/// <summary>One alerting rule of <c>deploy/prometheus/alerts.yml</c>.</summary>
+public sealed record AlertRule(
+    string Group,
+    string Name,
+    string Expression,
+    string? For,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Annotations)
+{
+    /// <summary>The alerting rules of a Prometheus rule file (recording rules are left out).</summary>
+    public static IReadOnlyList<AlertRule> Load(string path)
+    {
+        var rules = new List<AlertRule>();
+        foreach (var group in YamlFile.Load(path).Sequence("groups").OfType<YamlMappingNode>())
+        {
+            var groupName = group.Scalar("name") ?? throw new InvalidDataException($"{path}: a rule group has no name");
+            foreach (var rule in group.Sequence("rules").OfType<YamlMappingNode>())
+            {
+                if (rule.Scalar("alert") is not { } name)
+                {
+                    continue;
+                }
+
+                rules.Add(new AlertRule(
+                    groupName,
+                    name,
+                    rule.Scalar("expr") ?? throw new InvalidDataException($"{path}: alert {name} has no expr"),
+                    rule.Scalar("for"),
+                    StringMap(rule, "labels"),
+                    StringMap(rule, "annotations")));
+            }
+        }
+
+        return rules;
+    }
+
+    private static Dictionary<string, string> StringMap(YamlMappingNode rule, string key) =>
+        rule.Get(key) is YamlMappingNode map
+            ? map.Children.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value.ToString(), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+}

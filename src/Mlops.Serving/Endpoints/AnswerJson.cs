@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Mlops.Core.Data;
@@ -13,15 +14,27 @@ namespace Mlops.Serving.Endpoints;
 /// </summary>
 internal static class AnswerJson
 {
-    public static Task WriteAsync(HttpResponse response, RiskAnswer answer, ServedModel model)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            Write(json, answer, model);
-        }
+    // One buffer and writer per thread, reused: the answer is copied into the response pipe before the
+    // thread can take another request, so no allocation per answer.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
-        return SendAsync(response, buffer);
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
+
+    public static ValueTask<FlushResult> WriteAsync(HttpResponse response, RiskAnswer answer, ServedModel model)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var json = t_json ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        Write(json, answer, model);
+        json.Flush();
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = buffer.WrittenCount;
+
+        // PipeWriter.WriteAsync copies the bytes synchronously, then flushes.
+        return response.BodyWriter.WriteAsync(buffer.WrittenMemory);
     }
 
     public static Task WriteAllAsync(HttpResponse response, IReadOnlyList<RiskAnswer> answers, ServedModel model)

@@ -40,7 +40,8 @@ internal readonly struct RequestBody
                 return new RequestBody(null, default, tooLarge: true);
             }
 
-            if (result.IsCompleted || result.IsCanceled)
+            // With a Content-Length the body is complete once that many bytes are in: no extra read for the end.
+            if (result.IsCompleted || result.IsCanceled || result.Buffer.Length == request.ContentLength)
             {
                 return new RequestBody(reader, result.Buffer, tooLarge: false);
             }

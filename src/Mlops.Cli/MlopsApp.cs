@@ -1,4 +1,5 @@
 using Mlops.Cli.Commands.Data;
+using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Registry;
 using Mlops.Cli.Commands.Serving;
 using Mlops.Cli.Infrastructure;
@@ -78,6 +79,16 @@ public static class MlopsApp
                 .WithDescription("Copy a version's model folder to a new folder, verifying every file's SHA-256.")
                 .WithExample("registry", "checkout", "production", "--out", "deploy/model");
         });
+
+        config.AddCommand<TrainCommand>("train")
+            .WithDescription("Train the risk classifier on labeled data; writes model.zip and its model card model.json.")
+            .WithExample("train", "-d", "seed-data/reference.csv", "-m", "classifier")
+            .WithExample("train", "-d", "seed-data/month-12.csv", "-m", "classifier-12", "--trainer", "lightgbm", "--seed", "7");
+        config.AddCommand<ValidateCommand>("validate")
+            .WithDescription("Check a model's invariants on labeled data (accuracy band, overfitting, class balance, certainty); exit 1 if any fails.")
+            .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier")
+            .WithExample("validate", "-d", "seed-data/month-12.csv", "-m", "classifier", "--json")
+            .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier", "--spec", "config/invariants.json");
 
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the model over HTTP: /predict with the baseline fallback, /health, /metrics, the client page at /, hot reload of the production model.")

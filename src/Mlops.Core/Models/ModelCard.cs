@@ -36,6 +36,12 @@ public sealed record ModelCard
 
     public required int Seed { get; init; }
 
+    /// <summary>
+    /// Share of each class held out for <see cref="TestAccuracy"/>; with <see cref="Seed"/> it lets
+    /// validation find the same train/test split again.
+    /// </summary>
+    public double TestFraction { get; init; } = 0.2;
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Version of mlops that trained the model.</summary>

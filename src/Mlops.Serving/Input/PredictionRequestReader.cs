@@ -82,7 +82,7 @@ public static class PredictionRequestReader
                 context.Field = null;
                 if (rows.Count == maxRows)
                 {
-                    return Fail(new InputError(InputErrorKind.TooManyRows, $"a batch holds at most {maxRows} rows", Row: rows.Count));
+                    return Fail(new InputError(InputErrorKind.TooManyRows, $"row {rows.Count}: a batch holds at most {maxRows} rows", Row: rows.Count));
                 }
 
                 if (reader.TokenType != JsonTokenType.StartObject)
@@ -97,6 +97,7 @@ public static class PredictionRequestReader
                 }
 
                 rows.Add(features!);
+                context.Row = null;
             }
 
             context.Row = null;

@@ -24,6 +24,7 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
     private long _written;
     private long _dropped;
     private volatile string? _lastError;
+    private int _disposed;
 
     public PredictionLogWriter(IPredictionLog log, ServingMetrics metrics, ILogger<PredictionLogWriter> logger, int capacity = 100_000, int batchSize = 1000)
     {
@@ -89,8 +90,14 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
         LogStopped(_logger, Written, Dropped, _log.Description);
     }
 
+    /// <summary>Idempotent: the container disposes this once as a singleton and once as a hosted service.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _abort.CancelAsync().ConfigureAwait(false);
         await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

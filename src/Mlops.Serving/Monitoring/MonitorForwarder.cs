@@ -24,6 +24,7 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
     private readonly CancellationTokenSource _abort = new();
     private Task _sending = Task.CompletedTask;
     private bool _failing;
+    private int _disposed;
 
     public MonitorForwarder(Uri monitor, string dataset, ServingMetrics metrics, ILogger<MonitorForwarder> logger,
         int batchRows = 100, TimeSpan? flushInterval = null, int capacity = 10_000, TimeSpan? timeout = null)
@@ -78,8 +79,14 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Idempotent: the container disposes this once as a singleton and once as a hosted service.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         _abort.Cancel();
         _abort.Dispose();

@@ -7,10 +7,15 @@ namespace Mlops.Cli.Commands.Serving;
 /// <summary>Which model <c>mlops serve</c> answers with, and the baseline it falls back to.</summary>
 internal static class ServingModels
 {
-    public static IRiskModel Baseline => throw new NotImplementedException("the baseline arrives with feature/train");
+    /// <summary>The talk's rule model: the fallback, and the only answer while no model is in production.</summary>
+    public static IRiskModel Baseline => BaselineRiskModel.Instance;
 
-    /// <summary>Loads a trained model folder.</summary>
-    public static LoadedModel LoadFolder(string folder) => throw new NotImplementedException("the loader arrives with feature/train");
+    /// <summary>Loads a trained model folder (ML.NET model plus <c>model.json</c>).</summary>
+    public static LoadedModel LoadFolder(string folder)
+    {
+        var trained = ModelDirectory.Load(folder);
+        return new LoadedModel(trained.Model, trained.Card);
+    }
 
     /// <summary>A folder given with --model, a registry version given with --model, or the registry's production model.</summary>
     public static IModelSource Source(string? model, string home)

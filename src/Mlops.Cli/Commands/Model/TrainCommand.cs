@@ -1,0 +1,120 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Mlops.Cli.Infrastructure;
+using Mlops.Core.Models;
+using Mlops.Core.Registry;
+using Mlops.Core.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mlops.Cli.Commands.Model;
+
+/// <summary><c>mlops train</c>: trains the risk classifier on labeled data and writes the model folder.</summary>
+public sealed class TrainCommand : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-d|--data <FILE>")]
+        [Description("Labeled ';'-separated data file to train on, e.g. seed-data/reference.csv.")]
+        public string? Data { get; init; }
+
+        [CommandOption("-m|--model <DIR>")]
+        [Description("Model folder to write (model.zip and model.json); an existing model there is replaced.")]
+        public string? Model { get; init; }
+
+        [CommandOption("--trainer <NAME>")]
+        [Description("ML.NET trainer: maxent (default; multinomial logistic regression) or lightgbm (regularised boosted trees).")]
+        [DefaultValue("maxent")]
+        public string Trainer { get; init; } = "maxent";
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the train/test split and the trainer; the same data and seed give the same model.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        [CommandOption("--json")]
+        [Description("Print the model card as JSON instead of a table.")]
+        public bool Json { get; init; }
+
+        [CommandOption("--register")]
+        [Description("Also register the training data and the new model in the registry ($MLOPS_HOME, default .mlops/) as a candidate.")]
+        public bool Register { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Data))
+            {
+                return ValidationResult.Error("--data FILE is required: the labeled data to train on");
+            }
+
+            return string.IsNullOrWhiteSpace(Model)
+                ? ValidationResult.Error("--model DIR is required: the folder to write the model into")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = new TrainingOptions { Trainer = TrainerKinds.Parse(settings.Trainer), Seed = settings.Seed };
+        ModelDirectory.EnsureWritable(settings.Model!);
+        var stopwatch = Stopwatch.StartNew();
+        TrainedModel? trained = null;
+
+        // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).
+        StandardErrorConsole.Create().Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var stages = Enum.GetValues<TrainingStage>();
+                var task = progress.AddTask("training", maxValue: stages.Length + 1);
+                var reporter = new SynchronousProgress<TrainingStage>(stage =>
+                {
+                    task.Description = Describe(stage);
+                    task.Value = Array.IndexOf(stages, stage);
+                });
+                trained = RiskModelTrainer.TrainFile(settings.Data!, options, reporter, cancellationToken);
+                task.Description = "saving";
+                task.Value = stages.Length;
+                ModelDirectory.Save(trained, settings.Model!);
+                task.Value = stages.Length + 1;
+            });
+
+        using var model = trained!;
+        var registered = settings.Register ? Register(settings) : null;
+        if (settings.Json)
+        {
+            JsonOutput.Write(model.Card);
+            return ExitCodes.Success;
+        }
+
+        AnsiConsole.Write(ModelCardView.Table(model.Card));
+        AnsiConsole.MarkupLineInterpolated(
+            $"[green]trained[/] {model.Card.Trainer} on {model.Card.TrainingDataFile} and wrote [bold]{settings.Model}[/] in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        if (registered is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]registered[/] as [bold]{registered.Model.Version}[/] ({(registered.AlreadyRegistered ? "same content as before" : "candidate")})");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"next: [bold]mlops validate -d {settings.Data} -m {settings.Model}[/]");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Data first, so the model's lineage points at data the registry holds.</summary>
+    private static ModelRegistration Register(Settings settings)
+    {
+        var registry = ModelRegistry.OpenDefault();
+        registry.RegisterDataset(settings.Data!);
+        return registry.Register(settings.Model!);
+    }
+
+    private static string Describe(TrainingStage stage) => stage switch
+    {
+        TrainingStage.ReadingData => "reading data",
+        TrainingStage.Splitting => "stratified 80/20 split",
+        TrainingStage.EngineeringFeatures => "finding sweet spots",
+        TrainingStage.Fitting => "fitting",
+        TrainingStage.Evaluating => "evaluating",
+        _ => stage.ToString(),
+    };
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using Mlops.Cli.Infrastructure;
+using Mlops.Core.Models;
+using Mlops.Core.Registry;
+using Mlops.Core.Validation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mlops.Cli.Commands.Model;
+
+/// <summary>
+/// <c>mlops validate</c>: the quality gate. Evaluates a trained model (as it is) on labeled data and
+/// checks the invariants; exit code 0 only when every one holds, 1 when any fails. When a registry
+/// exists, the report is recorded on the registered version of the folder (the promotion gate reads it).
+/// </summary>
+public sealed class ValidateCommand : Command<ValidateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-d|--data <FILE>")]
+        [Description("Labeled ';'-separated data to validate on: the training file, or a month whose ground truth arrived.")]
+        public string? Data { get; init; }
+
+        [CommandOption("-m|--model <DIR>")]
+        [Description("Model folder written by 'mlops train'.")]
+        public string? Model { get; init; }
+
+        [CommandOption("--spec <FILE>")]
+        [Description("Invariant spec (JSON) to use instead of the shipped config/invariants.json.")]
+        public string? Spec { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print the validation report as JSON instead of tables.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Data))
+            {
+                return ValidationResult.Error("--data FILE is required: the labeled data to validate on");
+            }
+
+            return string.IsNullOrWhiteSpace(Model)
+                ? ValidationResult.Error("--model DIR is required: the model folder to validate")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = settings.Spec is null ? InvariantSpec.Default : InvariantSpec.LoadFile(settings.Spec);
+        using var model = ModelDirectory.Load(settings.Model!);
+        var report = ModelValidator.ValidateFile(model, settings.Data!, spec, settings.Model);
+        var recorded = Record(settings.Model!, report);
+        if (settings.Json)
+        {
+            JsonOutput.Write(report);
+        }
+        else
+        {
+            ValidationReportView.Write(AnsiConsole.Console, report);
+        }
+
+        if (recorded is not null)
+        {
+            // On stderr with --json, so stdout stays the report.
+            var console = settings.Json ? StandardErrorConsole.Create() : AnsiConsole.Console;
+            console.MarkupLineInterpolated($"recorded on registry version [bold]{recorded.Version}[/]: the promotion gate now judges it by this report");
+        }
+
+        return report.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    /// <summary>
+    /// Records the report on the registered version with this folder's content, failed or not: the
+    /// promotion gate needs the evidence either way. Only when a registry exists — validating never
+    /// creates one.
+    /// </summary>
+    private static ValidationRecord? Record(string modelDirectory, ValidationReport report) =>
+        Directory.Exists(RegistryHome.Resolve()) ? ModelRegistry.OpenDefault().RecordValidationForFolder(modelDirectory, report) : null;
+}

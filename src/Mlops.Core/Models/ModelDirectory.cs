@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Mlops.Core.Data;
+using Mlops.Core.Serialization;
+using Mlops.Core.Training;
+
+namespace Mlops.Core.Models;
+
+/// <summary>
+/// A trained model on disk: a folder with <c>model.zip</c> (the ML.NET model, feature engineering
+/// included) and <c>model.json</c> (its <see cref="ModelCard"/>). Loading checks both and fails with
+/// a <see cref="ModelFormatException"/> naming what is wrong, never with ML.NET's own exceptions.
+/// </summary>
+public static class ModelDirectory
+{
+    public const string ModelFileName = "model.zip";
+
+    public const string CardFileName = "model.json";
+
+    /// <summary>The card format this version reads and writes.</summary>
+    public const int CardFormatVersion = 1;
+
+    public static string ModelFile(string directory) => Path.Combine(directory, ModelFileName);
+
+    public static string CardFile(string directory) => Path.Combine(directory, CardFileName);
+
+    /// <summary>True when the folder holds a model card, i.e. was written by <see cref="Save"/>.</summary>
+    public static bool IsModelDirectory(string directory) => File.Exists(CardFile(directory));
+
+    /// <summary>
+    /// Writes the model into <paramref name="directory"/>, replacing a model already there. Both files
+    /// are written next to the folder first and moved in at the end, so a failed save never leaves
+    /// half a model; a folder holding anything else than a model is refused.
+    /// </summary>
+    public static void Save(TrainedModel model, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        EnsureWritable(directory);
+        Directory.CreateDirectory(directory);
+        var modelTemp = ModelFile(directory) + ".tmp";
+        var cardTemp = CardFile(directory) + ".tmp";
+        var context = new MLContext();
+        using (var stream = File.Create(modelTemp))
+        {
+            context.Model.Save(model.Model.Transformer, model.Model.InputSchema, stream);
+        }
+
+        File.WriteAllText(cardTemp, JsonSerializer.Serialize(model.Card, MlopsJson.Options) + "\n");
+        File.Move(modelTemp, ModelFile(directory), overwrite: true);
+        File.Move(cardTemp, CardFile(directory), overwrite: true);
+    }
+
+    /// <summary>
+    /// Fails unless <see cref="Save"/> may write into <paramref name="directory"/>: it is new, empty,
+    /// or holds a model. Call it before a long training to fail early.
+    /// </summary>
+    public static void EnsureWritable(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (File.Exists(directory))
+        {
+            throw new ModelFormatException($"{directory}: is a file, expected a model folder");
+        }
+
+        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any() && !IsModelDirectory(directory))
+        {
+            throw new ModelFormatException($"{directory}: folder exists and holds no model ({CardFileName} missing); refusing to overwrite it");
+        }
+    }
+
+    /// <summary>Loads a model folder written by <see cref="Save"/>.</summary>
+    /// <exception cref="ModelFormatException">When the folder is missing, incomplete, corrupt or for another schema.</exception>
+    public static TrainedModel Load(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new ModelFormatException(File.Exists(directory)
+                ? $"{directory}: is a file, expected a model folder with {ModelFileName} and {CardFileName}"
+                : $"{directory}: model folder not found");
+        }
+
+        var card = LoadCard(CardFile(directory));
+        var model = LoadModel(ModelFile(directory), card);
+        return new TrainedModel(model, card);
+    }
+
+    public static ModelCard LoadCard(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ModelFormatException($"{path}: model card not found; is this a model folder written by 'mlops train'?");
+        }
+
+        ModelCard? card;
+        try
+        {
+            card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), MlopsJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFormatException($"{path}: not a valid model card (truncated or corrupt?): {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new ModelFormatException($"{path}: cannot read: {e.Message}", e);
+        }
+
+        if (card is null)
+        {
+            throw new ModelFormatException($"{path}: not a valid model card: the file holds null");
+        }
+
+        if (card.FormatVersion != CardFormatVersion)
+        {
+            throw new ModelFormatException($"{path}: model card format version {card.FormatVersion} is not supported; this mlops reads version {CardFormatVersion}");
+        }
+
+        var expected = Feature.All.Select(f => f.Name).ToArray();
+        if (!card.Features.SequenceEqual(expected, StringComparer.Ordinal))
+        {
+            throw new ModelFormatException(
+                $"{path}: the model was trained on the features [{string.Join(", ", card.Features)}], this mlops gives [{string.Join(", ", expected)}]");
+        }
+
+        return card;
+    }
+
+    private static MlNetRiskModel LoadModel(string path, ModelCard card)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelFormatException($"{path}: model file not found");
+        }
+
+        var context = new MLContext(seed: card.Seed);
+        ITransformer transformer;
+        DataViewSchema inputSchema;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            transformer = context.Model.Load(stream, out inputSchema);
+        }
+        // ML.NET reports a damaged file with many exception types; each means the same to a user.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ModelFormatException($"{path}: not a readable ML.NET model (truncated or corrupt?): {OneLine(e.Message)}", e);
+        }
+
+        CheckInputSchema(path, inputSchema);
+        var model = new MlNetRiskModel(card.Trainer, context, transformer, inputSchema);
+        try
+        {
+            // A model for another schema may load and only fail on its first prediction.
+            model.Predict(new InsuranceFeatures(false, 35, false, 40, 100, 25));
+        }
+        // Any failure here means the model does not fit this schema.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            model.Dispose();
+            throw new ModelFormatException($"{path}: the model does not fit this mlops's input schema: {OneLine(e.Message)}", e);
+        }
+
+        return model;
+    }
+
+    private static void CheckInputSchema(string path, DataViewSchema schema)
+    {
+        var expected = Feature.All.Select(f => f.Name).ToArray();
+        var found = schema.Select(c => c.Name).ToArray();
+        var missing = expected.Where(name => schema.GetColumnOrNull(name) is not { Type: var type } || type != NumberDataViewType.Single).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ModelFormatException(
+                $"{path}: the model expects the input columns [{string.Join(", ", found)}], not this mlops's [{string.Join(", ", expected)}] (missing or not float: {string.Join(", ", missing)})");
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mlops.Core.Serialization;
+
+namespace Mlops.Core.Validation;
+
+/// <summary>
+/// The bounds of the model's invariants, from one versioned file: <c>config/invariants.json</c> at the
+/// repository root, embedded here as the default so every host agrees. A user may override it
+/// (<c>mlops validate --spec FILE</c>) — changing a requirement is a visible, reviewable act, never a
+/// constant edited in code.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record InvariantSpec
+{
+    private const string ResourceName = "Mlops.Core.Validation.invariants.json";
+
+    private static readonly Lazy<InvariantSpec> DefaultSpec = new(LoadDefault);
+
+    /// <summary>Version of the requirements; reports name it so a result can be traced to its bounds.</summary>
+    public required int Version { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Train and test accuracy must be above this.</summary>
+    public required double AccuracyMin { get; init; }
+
+    /// <summary>Train and test accuracy must be below this: better is suspicious (a leak, a trivial label).</summary>
+    public required double AccuracyMax { get; init; }
+
+    /// <summary>|train − test| accuracy must be below this: more is overfitting.</summary>
+    public required double TrainTestGapMax { get; init; }
+
+    /// <summary>Each class's predicted count must be within n/3 · (1 ± this).</summary>
+    public required double ClassCountTolerance { get; init; }
+
+    public required double CertaintyMinAbove { get; init; }
+
+    public required double CertaintyMeanAbove { get; init; }
+
+    public required double CertaintyMaxAbove { get; init; }
+
+    /// <summary>The project's requirements as shipped (the talk's numbers).</summary>
+    public static InvariantSpec Default => DefaultSpec.Value;
+
+    public static InvariantSpec LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new InvariantSpecException($"{path}: invariant spec file not found");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Parse(stream, path);
+        }
+        catch (IOException e)
+        {
+            throw new InvariantSpecException($"{path}: cannot read: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new InvariantSpecException($"{path}: cannot read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads a spec; <paramref name="source"/> names it in errors.</summary>
+    public static InvariantSpec Parse(Stream json, string source)
+    {
+        InvariantSpec? spec;
+        try
+        {
+            spec = JsonSerializer.Deserialize<InvariantSpec>(json, MlopsJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InvariantSpecException($"{source}: not a valid invariant spec: {e.Message}", e);
+        }
+
+        if (spec is null)
+        {
+            throw new InvariantSpecException($"{source}: not a valid invariant spec: the file holds null");
+        }
+
+        spec.Check(source);
+        return spec;
+    }
+
+    private void Check(string source)
+    {
+        void Require(bool condition, string problem)
+        {
+            if (!condition)
+            {
+                throw new InvariantSpecException($"{source}: {problem}");
+            }
+        }
+
+        Require(Version >= 1, $"version must be 1 or more, got {Version}");
+        foreach (var (name, value) in new[]
+        {
+            ("accuracy_min", AccuracyMin), ("accuracy_max", AccuracyMax), ("train_test_gap_max", TrainTestGapMax),
+            ("class_count_tolerance", ClassCountTolerance), ("certainty_min_above", CertaintyMinAbove),
+            ("certainty_mean_above", CertaintyMeanAbove), ("certainty_max_above", CertaintyMaxAbove),
+        })
+        {
+            Require(value is >= 0 and <= 1, $"{name} must be between 0 and 1, got {value}");
+        }
+
+        Require(AccuracyMin < AccuracyMax, $"accuracy_min ({AccuracyMin}) must be below accuracy_max ({AccuracyMax})");
+    }
+
+    private static InvariantSpec LoadDefault()
+    {
+        using var stream = typeof(InvariantSpec).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"resource {ResourceName} is missing from {typeof(InvariantSpec).Assembly.GetName().Name}");
+        return Parse(stream, "config/invariants.json (embedded)");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Mlops.Testing;
+
+namespace Mlops.Cli.Tests.Model;
+
+public sealed class TrainCommandTests(TrainedClassifierFixture fixture) : IClassFixture<TrainedClassifierFixture>
+{
+    [Fact]
+    public void Train_writes_the_model_and_its_card_and_prints_the_accuracies()
+    {
+        var run = fixture.Training;
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(fixture.Directory, "model.zip")));
+        using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.Directory, "model.json")));
+        var root = card.RootElement;
+        Assert.Equal("maxent", root.GetProperty("trainer").GetString());
+        Assert.Equal(1200, root.GetProperty("training_rows").GetInt32());
+        Assert.Equal(64, root.GetProperty("training_data_sha256").GetString()!.Length);
+        Assert.InRange(root.GetProperty("test_accuracy").GetDouble(), 0.85, 0.95);
+        Assert.Equal(6, root.GetProperty("feature_ranges").EnumerateObject().Count());
+        Assert.Contains("test accuracy", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("wrote", run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_with_json_prints_only_the_card_on_stdout()
+    {
+        using var temp = new TemporaryDirectory();
+
+        var run = await CliProcess.RunAsync("train", "-d", RepositoryPaths.SeedMonth(0), "-m", temp.File("lgbm"), "--trainer", "lightgbm", "--seed", "7", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var card = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal("lightgbm", card.RootElement.GetProperty("trainer").GetString());
+        Assert.Equal(7, card.RootElement.GetProperty("seed").GetInt32());
+        Assert.Equal("4", card.RootElement.GetProperty("parameters").GetProperty("number_of_leaves").GetString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "train", "-m", "x" }, "--data FILE is required")]
+    [InlineData(new[] { "train", "-d", "no-such.csv", "-m", "x" }, "no-such.csv: file not found")]
+    [InlineData(new[] { "train", "-d", "x.csv", "-m", "x", "--trainer", "forest" }, "unknown trainer 'forest'; choose one of: maxent, lightgbm")]
+    [InlineData(new[] { "train", "-d", "x.csv", "-m", "x", "--seed", "many" }, "many")]
+    public async Task Bad_arguments_are_one_line_errors_with_exit_code_2(string[] args, string expected)
+    {
+        var run = await CliProcess.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unlabeled_data_cannot_train_a_model()
+    {
+        using var temp = new TemporaryDirectory();
+        var production = temp.File("production.csv");
+        File.WriteAllLines(production, File.ReadAllLines(RepositoryPaths.SeedMonth(3)).Select(l => string.Join(';', l.Split(';').Take(6))));
+
+        var run = await CliProcess.RunAsync("train", "-d", production, "-m", temp.File("model"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("column 'group': missing from the header; this command needs labeled data", run.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("model")));
+    }
+
+    [Fact]
+    public async Task Too_little_data_is_bad_input_not_a_crash()
+    {
+        using var temp = new TemporaryDirectory();
+        var tiny = temp.File("tiny.csv");
+        File.WriteAllLines(tiny, File.ReadAllLines(RepositoryPaths.SeedMonth(0)).Take(21));
+
+        var run = await CliProcess.RunAsync("train", "-d", tiny, "-m", temp.File("model"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("tiny.csv: 16 training rows are too few to train on (need at least 30)", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_that_holds_no_model_is_never_overwritten()
+    {
+        using var temp = new TemporaryDirectory();
+        File.WriteAllText(temp.File("notes.txt"), "keep me");
+
+        var run = await CliProcess.RunAsync("train", "-d", RepositoryPaths.SeedMonth(0), "-m", temp.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("holds no model (model.json missing); refusing to overwrite it", run.StandardError, StringComparison.Ordinal);
+        Assert.Single(run.StandardError.Trim().Split('\n'));
+        Assert.Equal("keep me", File.ReadAllText(temp.File("notes.txt")));
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("validate")]
+    public async Task Has_help_with_an_example(string command)
+    {
+        var run = await CliProcess.RunAsync(command, "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("USAGE", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"mlops {command} -d seed-data/reference.csv -m classifier", run.StandardOutput, StringComparison.Ordinal);
+    }
+}

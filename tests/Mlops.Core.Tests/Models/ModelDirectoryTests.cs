@@ -1,0 +1,186 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Mlops.Core.Data;
+using Mlops.Core.Models;
+using Mlops.Core.Tests.Training;
+using Mlops.Testing;
+
+namespace Mlops.Core.Tests.Models;
+
+[Collection(ReferenceModelGroup.Name)]
+public sealed class ModelDirectoryTests(ReferenceModelFixture fixture) : IDisposable
+{
+    private readonly TemporaryDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string SavedModel(string name = "classifier")
+    {
+        var directory = _temp.File(name);
+        ModelDirectory.Save(fixture.Trained, directory);
+        return directory;
+    }
+
+    [Fact]
+    public void A_saved_model_loads_with_its_card_and_predicts_the_same()
+    {
+        var directory = SavedModel();
+
+        using var loaded = ModelDirectory.Load(directory);
+
+        Assert.Equal(["model.json", "model.zip"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(fixture.Trained.Card.TestAccuracy, loaded.Card.TestAccuracy);
+        Assert.Equal(fixture.Trained.Card.FeatureRanges, loaded.Card.FeatureRanges);
+        Assert.Equal(fixture.Trained.Card.Parameters, loaded.Card.Parameters);
+        Assert.Equal("maxent", loaded.Model.Name);
+        var features = fixture.Reference.Records.Select(r => r.Features).ToArray();
+        Assert.Equal(
+            fixture.Trained.Model.PredictAll(features).Select(p => p.Probabilities.ToArray()),
+            loaded.Model.PredictAll(features).Select(p => p.Probabilities.ToArray()));
+    }
+
+    [Fact]
+    public void Saving_again_replaces_the_model_and_leaves_no_temporary_files()
+    {
+        var directory = SavedModel();
+        File.WriteAllText(ModelDirectory.CardFile(directory), "{}");
+
+        ModelDirectory.Save(fixture.Trained, directory);
+
+        using var loaded = ModelDirectory.Load(directory);
+        Assert.Equal(2, Directory.GetFiles(directory).Length);
+    }
+
+    [Fact]
+    public void A_folder_with_other_files_is_never_overwritten()
+    {
+        var directory = _temp.File("notes");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "thesis.txt"), "precious");
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Save(fixture.Trained, directory));
+
+        Assert.Contains("holds no model", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["thesis.txt"], Directory.GetFiles(directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_missing_folder_is_named()
+    {
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(_temp.File("nowhere")));
+
+        Assert.EndsWith("nowhere: model folder not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_without_a_card_is_not_a_model()
+    {
+        var directory = SavedModel();
+        File.Delete(ModelDirectory.CardFile(directory));
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("model.json: model card not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_model_file_is_named()
+    {
+        var directory = SavedModel();
+        File.Delete(ModelDirectory.ModelFile(directory));
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("model.zip: model file not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.95)]
+    [InlineData(0.0)]
+    public void A_truncated_model_file_is_reported_not_thrown_as_an_ml_net_error(double keep)
+    {
+        var directory = SavedModel();
+        var bytes = File.ReadAllBytes(ModelDirectory.ModelFile(directory));
+        File.WriteAllBytes(ModelDirectory.ModelFile(directory), bytes[..(int)(bytes.Length * keep)]);
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("model.zip: not a readable ML.NET model (truncated or corrupt?)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_card_is_reported()
+    {
+        var directory = SavedModel();
+        var text = File.ReadAllText(ModelDirectory.CardFile(directory));
+        File.WriteAllText(ModelDirectory.CardFile(directory), text[..(text.Length / 2)]);
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("model.json: not a valid model card (truncated or corrupt?)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_card_of_another_format_version_is_refused()
+    {
+        var directory = SavedModel();
+        var path = ModelDirectory.CardFile(directory);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"format_version\": 1", "\"format_version\": 2", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("model card format version 2 is not supported; this mlops reads version 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_card_for_other_features_is_refused()
+    {
+        var directory = SavedModel();
+        var path = ModelDirectory.CardFile(directory);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"miles\"\n", "\"kilometres\"\n", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("the model was trained on the features [training, age, emergency_braking, braking_distance, power, kilometres]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ml_net_model_for_another_input_schema_is_refused()
+    {
+        var directory = SavedModel();
+        var context = new MLContext(seed: 1);
+        var data = context.Data.LoadFromEnumerable(new[] { new OtherInput { Speed = 1, Weight = 2 } });
+        var other = context.Transforms.Concatenate("Features", "speed", "weight").Fit(data);
+        context.Model.Save(other, data.Schema, ModelDirectory.ModelFile(directory));
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("the model expects the input columns [speed, weight]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("missing or not float: training, age", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ml_net_model_with_the_right_inputs_but_no_class_scores_is_refused()
+    {
+        var directory = SavedModel();
+        var context = new MLContext(seed: 1);
+        var data = context.Data.LoadFromEnumerable(new[] { Core.Training.ModelInput.From(new InsuranceFeatures(false, 30, false, 40, 100, 20)) });
+        var noScores = context.Transforms.Concatenate("Features", "age", "power").Fit(data);
+        context.Model.Save(noScores, data.Schema, ModelDirectory.ModelFile(directory));
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+
+        Assert.Contains("the model does not fit this mlops's input schema", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class OtherInput
+    {
+        [ColumnName("speed")]
+        public float Speed { get; set; }
+
+        [ColumnName("weight")]
+        public float Weight { get; set; }
+    }
+}

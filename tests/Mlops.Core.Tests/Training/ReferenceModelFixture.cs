@@ -1,0 +1,28 @@
+using Mlops.Core.Data;
+using Mlops.Core.Models;
+using Mlops.Core.Training;
+using Mlops.Testing;
+
+namespace Mlops.Core.Tests.Training;
+
+/// <summary>The default model trained once on the seed's reference data, shared by the tests that only read it.</summary>
+public sealed class ReferenceModelFixture : IDisposable
+{
+    public ReferenceModelFixture()
+    {
+        Reference = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(0), requireLabels: true);
+        Trained = RiskModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), new TrainingOptions());
+    }
+
+    public InsuranceDataset Reference { get; }
+
+    public TrainedModel Trained { get; }
+
+    public void Dispose() => Trained.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReferenceModelGroup : ICollectionFixture<ReferenceModelFixture>
+{
+    public const string Name = "reference model";
+}

@@ -17,16 +17,16 @@ internal static class AnswerJson
     // One buffer and writer per thread, reused: the answer is copied into the response pipe before the
     // thread can take another request, so no allocation per answer.
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_json;
+    private static Utf8JsonWriter? _threadJson;
 
     public static ValueTask<FlushResult> WriteAsync(HttpResponse response, RiskAnswer answer, ServedModel model)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();
-        var json = t_json ??= new Utf8JsonWriter(buffer);
+        var json = _threadJson ??= new Utf8JsonWriter(buffer);
         json.Reset(buffer);
         Write(json, answer, model);
         json.Flush();

@@ -50,7 +50,7 @@ dotnet build benchmarks/load/BareKestrel -c Release --nologo -v quiet -clp:Error
 
 echo "== a model in production (MLOPS_HOME=$work/home)" >&2
 export MLOPS_HOME="$work/home"
-./mlops train -d seed-data/reference.csv -m "$work/model" >/dev/null
+./mlops train -d seed-data/reference.csv -m "$work/model" >"$work/train.log" 2>&1
 ./mlops registry add "$work/model" >/dev/null
 ./mlops validate -d seed-data/reference.csv -m "$work/model" >/dev/null || true
 ./mlops registry promote v1 --force --reason "load benchmark" >/dev/null

@@ -70,6 +70,12 @@ public static class PredictionLogSchema
     internal static string FormatSqliteTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString(SqliteTimeFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>The same text as UTF-8 into <paramref name="destination"/> (at least 28 bytes); returns its length. The round-trip format "O" of a UTC time is exactly <see cref="SqliteTimeFormat"/>.</summary>
+    internal static int FormatSqliteTime(DateTimeOffset time, Span<byte> destination) =>
+        time.UtcDateTime.TryFormat(destination, out var written, "O", CultureInfo.InvariantCulture)
+            ? written
+            : throw new ArgumentException("the buffer is too small for a time", nameof(destination));
+
     internal static DateTimeOffset ParseSqliteTime(string text) =>
         new(DateTime.ParseExact(text, SqliteTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
 }

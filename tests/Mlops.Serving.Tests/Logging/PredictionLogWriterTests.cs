@@ -62,6 +62,53 @@ public sealed class PredictionLogWriterTests
         Assert.Equal(1, writer.Dropped);
     }
 
+    [Fact]
+    public async Task A_failing_database_is_retried_with_the_rows_kept_and_the_error_shown()
+    {
+        using var temp = new TemporaryDirectory();
+        var metrics = new ServingMetrics();
+        var log = new FailingFirst(SqlitePredictionLog.Open(temp.File("p.db")), failures: 2);
+        await using var writer = new PredictionLogWriter(log, metrics, NullLogger<PredictionLogWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+
+        Assert.True(writer.TryEnqueue(Row(1)));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (writer.LastError is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the failure never showed");
+            await Task.Delay(10);
+        }
+
+        Assert.Contains("database is locked", writer.LastError, StringComparison.Ordinal);
+        Assert.True(writer.TryEnqueue(Row(2)));
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Null(writer.LastError);
+        Assert.Equal(2, writer.Written);
+        Assert.Equal(0, writer.Dropped);
+        Assert.Equal(2, await log.CountAsync());
+    }
+
     private static LoggedPrediction Row(int i) => LoggedPrediction.Of(
         DateTimeOffset.UnixEpoch.AddSeconds(i), "v1", "ml", RiskPrediction.Certain(RiskGroup.Low), new InsuranceFeatures(false, 30, true, 40, 100, i));
+}
+
+/// <summary>A real log whose first appends fail, as a locked or unreachable database does.</summary>
+internal sealed class FailingFirst(IPredictionLog inner, int failures) : IPredictionLog
+{
+    private int _failures = failures;
+
+    public string Description => inner.Description;
+
+    public Task AppendAsync(IReadOnlyList<LoggedPrediction> rows, CancellationToken cancellationToken = default) =>
+        Interlocked.Decrement(ref _failures) >= 0
+            ? throw new IOException("database is locked")
+            : inner.AppendAsync(rows, cancellationToken);
+
+    public Task<IReadOnlyList<LoggedPrediction>> ReadAfterAsync(long afterId, int max, CancellationToken cancellationToken = default) =>
+        inner.ReadAfterAsync(afterId, max, cancellationToken);
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -153,7 +153,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         AnsiConsole.MarkupLineInterpolated($"  log      {target}");
         AnsiConsole.MarkupLineInterpolated($"  monitor  {settings.Monitor ?? "off"}");
-        AnsiConsole.MarkupLineInterpolated($"  client   {url}/   API reference {url}/scalar   metrics {url}/metrics");
+        AnsiConsole.MarkupLineInterpolated($"  client   {url}/");
+        AnsiConsole.MarkupLineInterpolated($"  API      {url}/scalar   metrics {url}/metrics   health {url}/health");
         Console.Out.Flush();
     }
 }

@@ -1,5 +1,6 @@
 using Mlops.Cli.Commands.Data;
 using Mlops.Cli.Commands.Model;
+using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Commands.Registry;
 using Mlops.Cli.Commands.Serving;
 using Mlops.Cli.Infrastructure;
@@ -89,6 +90,14 @@ public static class MlopsApp
             .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier")
             .WithExample("validate", "-d", "seed-data/month-12.csv", "-m", "classifier", "--json")
             .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier", "--spec", "config/invariants.json");
+        config.AddCommand<DriftCommand>("drift")
+            .WithDescription("Drift of a current data file against the reference, per column with Evidently's default tests.")
+            .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-36.csv")
+            .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-1.csv", "--json");
+        config.AddCommand<MonitorCommand>("monitor")
+            .WithDescription("The drift monitor service: POST /iterate/{dataset} rows, GET /metrics (Evidently-compatible) and /datasets/{dataset}/drift.")
+            .WithExample("monitor", "--reference", "seed-data/reference.csv")
+            .WithExample("monitor", "--config", "config/monitor.json", "--port", "8085", "--interval", "5");
 
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the model over HTTP: /predict with the baseline fallback, /health, /metrics, the client page at /, hot reload of the production model.")

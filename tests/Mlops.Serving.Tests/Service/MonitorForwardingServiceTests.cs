@@ -46,6 +46,51 @@ public sealed class MonitorForwardingServiceTests
     }
 
     [Fact]
+    public async Task The_real_monitor_receives_every_answered_input_with_its_prediction()
+    {
+        var monitorPort = FreePort.Next();
+        var start = CliProcess.StartInfo(["monitor", "--port", monitorPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--reference", RepositoryPaths.SeedMonth(0)]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var monitor = System.Diagnostics.Process.Start(start)!;
+        monitor.OutputDataReceived += (_, _) => { };
+        monitor.ErrorDataReceived += (_, _) => { };
+        monitor.BeginOutputReadLine();
+        monitor.BeginErrorReadLine();
+        try
+        {
+            using var monitorHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{monitorPort}/") };
+            await WaitAsync(async () =>
+            {
+                try
+                {
+                    return (await monitorHttp.GetAsync("metrics")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            });
+            using var sandbox = new ServiceSandbox();
+            sandbox.Promote(sandbox.Register(await TrainedModels.First()));
+            await using var service = await sandbox.StartAsync("--monitor", $"http://127.0.0.1:{monitorPort}");
+            var rows = TrainedModels.ReferenceRows.Take(300).Select(r => ServiceSandbox.Body(r.Features));
+
+            Assert.Equal(HttpStatusCode.OK, (await ServiceSandbox.PostAsync(service.Http, "predict/batch", "[" + string.Join(",", rows) + "]")).Status);
+
+            await WaitAsync(async () => MetricsText.Value(await monitorHttp.GetStringAsync("metrics"), "mlops_rows_received_total{dataset_name=\"insurance\"}") == 300);
+            var metrics = await service.Http.GetStringAsync("metrics");
+            Assert.Equal(300, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
+            Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_batches_total"));
+        }
+        finally
+        {
+            monitor.Kill(entireProcessTree: true);
+            await monitor.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_dead_monitor_drops_batches_counted_while_predictions_go_on()
     {
         var deadPort = FreePort.Next();

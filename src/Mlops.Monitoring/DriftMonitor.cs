@@ -1,0 +1,74 @@
+using Mlops.Monitoring.Configuration;
+using Mlops.Monitoring.Ingestion;
+
+namespace Mlops.Monitoring;
+
+/// <summary>
+/// All monitored datasets, by name. Every source of rows — the HTTP endpoint <c>/iterate/{dataset}</c>,
+/// or an <see cref="IRowSource"/> such as a follower of the serving prediction log — feeds the same
+/// windows: the endpoint through <see cref="MonitoredDataset.Parser"/> and <see cref="MonitoredDataset.Add"/>,
+/// other sources through <see cref="Add(string, IEnumerable{IReadOnlyDictionary{string, double}})"/>.
+/// </summary>
+public sealed class DriftMonitor
+{
+    private readonly Dictionary<string, MonitoredDataset> _datasets;
+
+    public DriftMonitor(MonitorConfig config, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        _datasets = config.Datasets.ToDictionary(
+            d => d.Key,
+            d => new MonitoredDataset(d.Key, d.Value, config, clock ?? TimeProvider.System),
+            StringComparer.Ordinal);
+    }
+
+    public MonitorConfig Config { get; }
+
+    public IReadOnlyCollection<string> DatasetNames => _datasets.Keys;
+
+    public IEnumerable<MonitoredDataset> Datasets => _datasets.Values;
+
+    public MonitoredDataset? Find(string name) => _datasets.GetValueOrDefault(name);
+
+    /// <summary>Rows from any other source, column name to value (NaN or absent for a missing prediction).</summary>
+    public WindowDrift? Add(string dataset, IEnumerable<IReadOnlyDictionary<string, double>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var target = Find(dataset) ?? throw new KeyNotFoundException($"unknown dataset '{dataset}'");
+        var columns = target.Mapping.AllColumns.ToList();
+        var parsed = new List<double[]>();
+        var index = 0;
+        foreach (var row in rows)
+        {
+            var values = new double[columns.Count];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var isPrediction = c >= target.Mapping.Features.Count;
+                if (row.TryGetValue(columns[c].Name, out var value) && (double.IsFinite(value) || (isPrediction && double.IsNaN(value))))
+                {
+                    values[c] = value;
+                }
+                else
+                {
+                    values[c] = isPrediction ? double.NaN : throw new BadRowException($"row {index}: column '{columns[c].Name}' is missing or not a finite number");
+                }
+            }
+
+            parsed.Add(values);
+            index++;
+        }
+
+        return target.Add(parsed);
+    }
+
+    /// <summary>Computes every dataset whose window got rows since its last report and whose period has passed.</summary>
+    public void CalculatePending()
+    {
+        foreach (var dataset in _datasets.Values)
+        {
+            dataset.CalculateIfPending();
+        }
+    }
+}

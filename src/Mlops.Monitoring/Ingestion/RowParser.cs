@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using Mlops.Core.Data;
+
+namespace Mlops.Monitoring.Ingestion;
+
+/// <summary>
+/// Turns the body of <c>POST /iterate/{dataset}</c> — a JSON array of row objects, as the seed's client
+/// sends whole CSV rows — into rows of numbers in the window's column order. Columns the dataset does
+/// not watch (the labels <c>risk</c>, <c>group</c>, <c>group_name</c>) are ignored; the seed's spelling
+/// <c>emergency_breaking</c> is accepted; values may be numbers, numeric strings or true/false. A
+/// missing feature, a non-number or NaN rejects the whole request, so nothing is half taken.
+/// </summary>
+public sealed class RowParser
+{
+    private readonly IReadOnlyList<string> _columns;
+    private readonly bool[] _optional;
+    private readonly Dictionary<string, int> _index;
+
+    /// <param name="columns">The window's columns.</param>
+    /// <param name="optional">Columns a row may lack (the prediction): NaN then.</param>
+    public RowParser(IReadOnlyList<string> columns, IReadOnlySet<string> optional)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(optional);
+        _columns = columns;
+        _optional = [.. columns.Select(optional.Contains)];
+        _index = columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>Parses an array of row objects (a single object counts as one row).</summary>
+    public IReadOnlyList<double[]> Parse(JsonElement body)
+    {
+        if (body.ValueKind == JsonValueKind.Object)
+        {
+            return [ParseRow(body, 0)];
+        }
+
+        if (body.ValueKind != JsonValueKind.Array)
+        {
+            throw new BadRowException($"expected a JSON array of row objects, got {Describe(body.ValueKind)}");
+        }
+
+        var rows = new List<double[]>(body.GetArrayLength());
+        var i = 0;
+        foreach (var element in body.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw new BadRowException($"row {i}: expected an object with one property per column, got {Describe(element.ValueKind)}");
+            }
+
+            rows.Add(ParseRow(element, i++));
+        }
+
+        return rows;
+    }
+
+    private double[] ParseRow(JsonElement row, int rowIndex)
+    {
+        var values = new double[_columns.Count];
+        var seen = new bool[_columns.Count];
+        foreach (var property in row.EnumerateObject())
+        {
+            if (!_index.TryGetValue(InsuranceCsvFormat.Canonical(property.Name), out var c))
+            {
+                continue;
+            }
+
+            values[c] = Value(property.Value, rowIndex, _columns[c], _optional[c]);
+            seen[c] = true;
+        }
+
+        for (var c = 0; c < seen.Length; c++)
+        {
+            if (!seen[c])
+            {
+                values[c] = _optional[c] ? double.NaN : throw new BadRowException($"row {rowIndex}: column '{_columns[c]}' is missing");
+            }
+        }
+
+        return values;
+    }
+
+    private static double Value(JsonElement value, int row, string column, bool optional)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return value.GetDouble();
+            case JsonValueKind.True:
+                return 1;
+            case JsonValueKind.False:
+                return 0;
+            case JsonValueKind.Null when optional:
+                return double.NaN;
+            case JsonValueKind.String:
+                var text = value.GetString()!.Trim();
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                {
+                    return number;
+                }
+
+                if (bool.TryParse(text, out var flag))
+                {
+                    return flag ? 1 : 0;
+                }
+
+                throw new BadRowException($"row {row}: column '{column}': '{text}' is not a number");
+            default:
+                throw new BadRowException($"row {row}: column '{column}': expected a number, got {Describe(value.ValueKind)}");
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.String => "a string",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Mlops.Monitoring.Ingestion;
+using Mlops.Monitoring.Metrics;
+
+namespace Mlops.Monitoring;
+
+/// <summary>
+/// The monitor's HTTP API: the seed's <c>POST /iterate/{dataset}</c>, <c>GET /ping</c>, the status of
+/// each dataset as JSON for dashboards, and <c>GET /metrics</c> for Prometheus.
+/// </summary>
+public static class MonitorEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, DriftMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(monitor);
+
+        app.MapGet("/ping", () => Results.Ok(new Ping("ok", "mlops monitor", [.. monitor.DatasetNames])));
+
+        app.MapPost("/iterate/{dataset}", async (string dataset, HttpRequest request, CancellationToken cancellationToken) =>
+        {
+            var target = monitor.Find(dataset);
+            if (target is null)
+            {
+                return UnknownDataset(dataset, monitor);
+            }
+
+            JsonDocument body;
+            try
+            {
+                body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                return Results.Problem(title: "Bad rows", detail: $"request body is not valid JSON: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            using (body)
+            {
+                try
+                {
+                    var rows = target.Parser.Parse(body.RootElement);
+                    var drift = target.Add(rows);
+                    var (window, _) = target.Snapshot();
+                    return Results.Ok(new Accepted(rows.Count, window.Rows, window.RowsReceived, drift is not null, drift?.Report.DatasetDrift));
+                }
+                catch (BadRowException e)
+                {
+                    return Results.Problem(title: "Bad rows", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
+            }
+        });
+
+        app.MapGet("/datasets", () => Results.Ok(monitor.Datasets.Select(d => d.Snapshot() is var s
+            ? new DatasetSummary(d.Name, s.Window.Rows, s.Window.RowsReceived, s.Latest?.Report.DatasetDrift, s.Latest?.Report.Timestamp)
+            : null)));
+
+        app.MapGet("/datasets/{dataset}/drift", (string dataset, int? history) =>
+        {
+            if (monitor.Find(dataset) is not { } target)
+            {
+                return UnknownDataset(dataset, monitor);
+            }
+
+            if (history is < 0)
+            {
+                return Results.Problem(title: "Bad query", detail: $"history must be ≥ 0, got {history}", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            // ?history=N keeps the last N reports, for dashboards that poll often.
+            var status = target.Status();
+            return Results.Ok(history is { } n ? status with { History = [.. status.History.TakeLast(n)] } : status);
+        });
+
+        app.MapGet("/metrics", () => Results.Text(DriftMetrics.Render(monitor), PrometheusTextWriter.ContentType));
+    }
+
+    private static IResult UnknownDataset(string dataset, DriftMonitor monitor) => Results.Problem(
+        title: "Unknown dataset",
+        detail: $"unknown dataset '{dataset}'; monitored: {string.Join(", ", monitor.DatasetNames)}",
+        statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>The answer of <c>/ping</c>.</summary>
+    public sealed record Ping(string Status, string Service, IReadOnlyList<string> Datasets);
+
+    /// <summary>The answer of <c>/iterate/{dataset}</c>: rows taken, the window, and whether drift was computed now.</summary>
+    public sealed record Accepted(int Rows, int WindowRows, long RowsReceived, bool Calculated, bool? DatasetDrift);
+
+    /// <summary>One entry of <c>/datasets</c>.</summary>
+    public sealed record DatasetSummary(string Dataset, int WindowRows, long RowsReceived, bool? DatasetDrift, DateTimeOffset? LastCalculated);
+}

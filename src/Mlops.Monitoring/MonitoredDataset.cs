@@ -1,0 +1,127 @@
+using Mlops.Core.Data;
+using Mlops.Core.Drift;
+using Mlops.Monitoring.Configuration;
+using Mlops.Monitoring.Ingestion;
+
+namespace Mlops.Monitoring;
+
+/// <summary>
+/// One monitored dataset: its reference (sorted once), its sliding window, and the reports computed so
+/// far. Drift is computed when the window is full and either the calculation period has passed or a
+/// whole new window of rows arrived since the last computation (so replaying month after month gives
+/// one report per month); rows that arrive in between are picked up by <see cref="CalculateIfPending"/>.
+/// Thread-safe: one lock around window and calculator.
+/// </summary>
+public sealed class MonitoredDataset
+{
+    private readonly Lock _lock = new();
+    private readonly DriftCalculator _calculator;
+    private readonly DriftWindow _window;
+    private readonly Queue<WindowDrift> _history = new();
+    private readonly int _historySize;
+    private readonly TimeSpan _period;
+    private readonly TimeProvider _clock;
+    private DateTimeOffset _nextRun = DateTimeOffset.MinValue;
+    private long _rowsAtLastRun;
+    private WindowDrift? _latest;
+
+    public MonitoredDataset(string name, DatasetConfig config, MonitorConfig monitor, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(monitor);
+        Name = name;
+        _clock = clock;
+        var mapping = config.ToColumnMapping();
+        var referencePath = config.Reference!;
+        var reference = NumericTableReader.ReadFile(referencePath, [.. mapping.Features.Select(f => f.Name)]);
+        _calculator = new DriftCalculator(mapping, reference, new DriftOptions { DriftShare = config.DriftShare });
+        var columns = mapping.Features.Select(f => f.Name).ToList();
+        string? prediction = null;
+        if (mapping.Prediction is not null)
+        {
+            prediction = mapping.Prediction.Name;
+            columns.Add(prediction);
+        }
+
+        _window = new DriftWindow(columns, monitor.WindowSize);
+        Parser = new RowParser(columns, prediction is null ? new HashSet<string>() : new HashSet<string> { prediction });
+        _historySize = monitor.HistorySize;
+        _period = TimeSpan.FromSeconds(monitor.CalculationPeriodSeconds);
+        Reference = new ReferenceInfo(
+            referencePath,
+            ContentHash.OfFile(referencePath),
+            reference.RowCount,
+            [.. mapping.Features.Select(f => f.Name)],
+            _calculator.HasPredictionReference ? prediction : null,
+            _calculator.PredictionReferenceColumn);
+        CalculationPeriodSeconds = monitor.CalculationPeriodSeconds;
+        Mapping = mapping;
+    }
+
+    public string Name { get; }
+
+    public ReferenceInfo Reference { get; }
+
+    public ColumnMapping Mapping { get; }
+
+    public RowParser Parser { get; }
+
+    public double CalculationPeriodSeconds { get; }
+
+    /// <summary>Adds rows (in <see cref="DriftWindow.Columns"/> order) and computes drift if due; returns the new report, if one was computed.</summary>
+    public WindowDrift? Add(IReadOnlyList<double[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        lock (_lock)
+        {
+            _window.Add(rows);
+            var now = _clock.GetUtcNow();
+            var wholeNewWindow = _window.RowsAdded - _rowsAtLastRun >= _window.Capacity;
+            return _window.IsFull && (now >= _nextRun || wholeNewWindow) ? Calculate(now) : null;
+        }
+    }
+
+    /// <summary>Computes drift if rows arrived since the last computation and the period has passed (the background tick).</summary>
+    public WindowDrift? CalculateIfPending()
+    {
+        lock (_lock)
+        {
+            var now = _clock.GetUtcNow();
+            return _window.IsFull && _window.RowsAdded > _rowsAtLastRun && now >= _nextRun ? Calculate(now) : null;
+        }
+    }
+
+    public DatasetStatus Status()
+    {
+        lock (_lock)
+        {
+            return new DatasetStatus(Name, Reference, WindowInfo(), _latest, [.. _history]);
+        }
+    }
+
+    /// <summary>A consistent view for the metrics endpoint.</summary>
+    public (WindowInfo Window, WindowDrift? Latest) Snapshot()
+    {
+        lock (_lock)
+        {
+            return (WindowInfo(), _latest);
+        }
+    }
+
+    private WindowInfo WindowInfo() => new(_window.Capacity, _window.RowCount, _window.RowsAdded, CalculationPeriodSeconds);
+
+    private WindowDrift Calculate(DateTimeOffset now)
+    {
+        var drift = new WindowDrift(_window.RowsAdded, _calculator.Calculate(_window, now));
+        _latest = drift;
+        _history.Enqueue(drift);
+        while (_history.Count > _historySize)
+        {
+            _history.Dequeue();
+        }
+
+        _rowsAtLastRun = _window.RowsAdded;
+        _nextRun = now + _period;
+        return drift;
+    }
+}

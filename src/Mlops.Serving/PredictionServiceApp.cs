@@ -45,7 +45,12 @@ public static class PredictionServiceApp
                 context.ProblemDetails.Detail = "send the request body as JSON with Content-Type: application/json";
             }
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "mlops prediction service";
+            document.Info.Description = "The car-insurance risk model behind a REST API, with the talk's rule-based fallback.";
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
@@ -103,7 +108,8 @@ public static class PredictionServiceApp
         ServiceEndpoints.Map(app, service, metrics, log, monitor);
         app.MapMetrics("/metrics", metrics.Registry);
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Everything from this server: no web fonts from a CDN.
+        app.MapScalarApiReference(scalar => scalar.WithTitle("mlops prediction service").DisableDefaultFonts());
         return app;
     }
 

@@ -37,7 +37,8 @@ internal static class PredictEndpoints
                 await AnswerJson.WriteAsync(context.Response, answer, model);
             };
         app.MapPost("/predict", predict)
-            .WithSummary("Predicts the risk class of one customer; the baseline answers for inputs outside the training ranges or uncertain predictions.")
+            .WithSummary("Predict one customer")
+            .WithDescription("The risk class of one customer. The rule-based baseline answers instead of the model for an input outside the model's training ranges ('baseline - out of range', naming the feature) or a top probability below the threshold ('baseline - low probability'). Bad input gets RFC 7807 problem details naming the field.")
             .Accepts<PredictRequest>("application/json")
             .Produces<PredictResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -71,7 +72,8 @@ internal static class PredictEndpoints
                 await AnswerJson.WriteAllAsync(context.Response, answers, model);
             };
         app.MapPost("/predict/batch", predictBatch)
-            .WithSummary($"Predicts many customers at once (a JSON array of request objects); the whole batch is refused if one row is bad, naming its index.")
+            .WithSummary("Predict a batch")
+            .WithDescription($"Many customers at once: a JSON array of request objects (at most {options.MaxBatchRows}), answered in order. The whole batch is refused if one row is bad, naming its index and field.")
             .Accepts<PredictRequest[]>("application/json")
             .Produces<PredictResponse[]>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

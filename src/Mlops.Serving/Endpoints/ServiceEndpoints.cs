@@ -14,11 +14,12 @@ internal static class ServiceEndpoints
     public static void Map(IEndpointRouteBuilder app, PredictionService service, ServingMetrics metrics, PredictionLogWriter? log, MonitorForwarder? monitor)
     {
         app.MapGet("/ping", () => "pong")
-            .WithSummary("Liveness: answers pong.")
+            .WithSummary("Liveness: pong")
             .WithTags("service");
 
         app.MapGet("/health", () => Results.Json(Health(service, metrics, log, monitor), MlopsJson.Compact))
-            .WithSummary("The served model, since when, the fallback rate and the prediction log's state.")
+            .WithSummary("Health")
+            .WithDescription("The served model and since when, the fallback rate over the last answers, and the prediction log's state.")
             .Produces<HealthReport>()
             .WithTags("service");
 
@@ -28,7 +29,8 @@ internal static class ServiceEndpoints
                 var ranges = served.Card?.FeatureRanges.Select(r => new FeatureRangeReport(r.Key, r.Value.Min, r.Value.Max)).ToArray() ?? [];
                 return Results.Json(new ModelReport(served.Version, served.Origin, served.Trainer, served.Since, service.Policy.MinCertainty, ranges), MlopsJson.Compact);
             })
-            .WithSummary("The served model and the feature ranges it was trained on (inputs outside go to the fallback).")
+            .WithSummary("Served model")
+            .WithDescription("The served model and the feature ranges it was trained on: inputs outside go to the fallback.")
             .Produces<ModelReport>()
             .WithTags("service");
 

@@ -25,9 +25,12 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
     private long _dropped;
     private volatile string? _lastError;
     private int _disposed;
+    private volatile bool _stopping;
+    private readonly TimeSpan _gatherTime;
 
-    public PredictionLogWriter(IPredictionLog log, ServingMetrics metrics, ILogger<PredictionLogWriter> logger, int capacity = 100_000, int batchSize = 1000)
+    public PredictionLogWriter(IPredictionLog log, ServingMetrics metrics, ILogger<PredictionLogWriter> logger, int capacity = 100_000, int batchSize = 1000, TimeSpan? gatherTime = null)
     {
+        _gatherTime = gatherTime ?? TimeSpan.FromMilliseconds(50);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(metrics);
         _log = log;
@@ -76,6 +79,7 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
     /// <summary>Stops taking rows and writes what is queued; gives up only when the host's shutdown time runs out.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         _queue.Writer.TryComplete();
         try
         {
@@ -112,6 +116,13 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
         {
             while (await _queue.Reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
             {
+                // Let a batch gather: one transaction per row would cost a commit (a write to the
+                // database file) per prediction. On shutdown the queue is written at once.
+                if (_queue.Reader.Count < _batchSize && !_queue.Reader.Completion.IsCompleted && !_stopping)
+                {
+                    await Task.Delay(_gatherTime, _abort.Token).ConfigureAwait(false);
+                }
+
                 while (batch.Count < _batchSize && _queue.Reader.TryRead(out var row))
                 {
                     batch.Add(row);

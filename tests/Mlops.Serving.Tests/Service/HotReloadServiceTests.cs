@@ -75,6 +75,53 @@ public sealed class HotReloadServiceTests
         Assert.Contains($"model reloaded: {v1} -> {v2}", service.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_model_that_fails_to_load_leaves_the_old_one_answering()
+    {
+        using var sandbox = new ServiceSandbox();
+        var v1 = sandbox.Register(await TrainedModels.First());
+        sandbox.Promote(v1);
+        // A model folder whose files are intact (the registry's hashes match) but whose model cannot be read.
+        var broken = Path.Combine(sandbox.Home, "broken-model");
+        Directory.CreateDirectory(broken);
+        foreach (var file in Directory.GetFiles(await TrainedModels.First()))
+        {
+            File.Copy(file, Path.Combine(broken, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(broken, "model.zip"), "not a model");
+        var v2 = sandbox.Register(broken);
+        var v3 = sandbox.Register(await TrainedModels.Second());
+        await using var service = await sandbox.StartAsync();
+        var customer = TrainedModels.ReferenceRows[0].Features;
+
+        sandbox.Promote(v2);
+        await WaitForMetricAsync(service, "mlops_model_reload_failures_total", 1);
+
+        var health = await ServiceSandbox.GetJsonAsync(service.Http, "health");
+        Assert.Equal(v1, health.GetProperty("model_version").GetString());
+        var answer = await ServiceSandbox.PredictAsync(service.Http, customer);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(v1, answer.Json.GetProperty("model_version").GetString());
+        Assert.Contains($"failed; still serving {v1}", service.Output, StringComparison.Ordinal);
+        Assert.Equal(0, MetricsText.Value(await service.Http.GetStringAsync("metrics"), "mlops_model_reloads_total"));
+
+        // The next promotion is loaded as usual.
+        sandbox.Promote(v3);
+        await ServiceSandbox.WaitForHealthAsync(service.Http, h => h.GetProperty("model_version").GetString() == v3, TimeSpan.FromSeconds(30));
+        Assert.Equal(v3, (await ServiceSandbox.PredictAsync(service.Http, customer)).Json.GetProperty("model_version").GetString());
+    }
+
+    private static async Task WaitForMetricAsync(ServiceProcess service, string sample, double value)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (MetricsText.Value(await service.Http.GetStringAsync("metrics"), sample) != value)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{sample} never reached {value}");
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task WaitForAnswersAsync(Func<int> answered, int atLeast)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

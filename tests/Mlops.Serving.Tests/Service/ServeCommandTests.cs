@@ -29,6 +29,7 @@ public sealed class ServeCommandTests
     [InlineData("--prediction-log", "mysql:db", "prediction log 'mysql:db'")]
     [InlineData("--model", "no/such/folder", "no/such/folder")]
     [InlineData("--model", "v9", "v9")]
+    [InlineData("--host", "nonsense", "--host 'nonsense'")]
     public async Task Bad_options_are_one_line_and_exit_2(string option, string value, string named)
     {
         using var home = new TemporaryDirectory();
@@ -40,6 +41,21 @@ public sealed class ServeCommandTests
         Assert.DoesNotContain('\n', error);
         Assert.StartsWith("mlops: error: ", error, StringComparison.Ordinal);
         Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registry_version_is_served_whatever_its_stage()
+    {
+        using var sandbox = new ServiceSandbox();
+        sandbox.Promote(sandbox.Register(await TrainedModels.First()));
+        var candidate = sandbox.Register(await TrainedModels.Second());
+        await using var service = await sandbox.StartAsync("--model", candidate);
+
+        var health = await ServiceSandbox.GetJsonAsync(service.Http, "health");
+
+        Assert.Equal(candidate, health.GetProperty("model_version").GetString());
+        Assert.Equal($"registry version {candidate}", health.GetProperty("model_source").GetString());
+        Assert.Equal(candidate, (await ServiceSandbox.PredictAsync(service.Http, TrainedModels.ReferenceRows[0].Features)).Json.GetProperty("model_version").GetString());
     }
 
     [Fact]

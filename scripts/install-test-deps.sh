@@ -9,6 +9,7 @@ need() { # need COMMAND-OR-PATH DEBIAN-PACKAGE
 
 # Later features add their needs here (a browser, Prometheus, PostgreSQL…).
 need promtool prometheus # deploy/'s Prometheus configs and alert rules (scripts/check-observability.sh)
+need /usr/bin/chromium chromium # the client page's browser test (Playwright drives Debian's Chromium; it never downloads one)
 
 if ((${#packages[@]})); then
   echo "install-test-deps: installing ${packages[*]}" >&2

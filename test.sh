@@ -18,5 +18,9 @@ echo "== launcher"
 echo "== observability (promtool)"
 scripts/check-observability.sh
 
+echo "== PostgreSQL for the prediction-log test (scripts/start-postgres.sh)"
+eval "$(scripts/start-postgres.sh)"
+trap 'scripts/start-postgres.sh --stop "$MLOPS_TEST_POSTGRES_DIR"' EXIT
+
 echo "== tests"
 dotnet test mlops.slnx -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"

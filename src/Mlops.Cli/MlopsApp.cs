@@ -3,6 +3,7 @@ using Mlops.Cli.Commands.Data;
 using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Commands.Registry;
+using Mlops.Cli.Commands.Serving;
 using Mlops.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
@@ -106,5 +107,11 @@ public static class MlopsApp
             .WithDescription("The drift monitor service: POST /iterate/{dataset} rows, GET /metrics (Evidently-compatible) and /datasets/{dataset}/drift.")
             .WithExample("monitor", "--reference", "seed-data/reference.csv")
             .WithExample("monitor", "--config", "config/monitor.json", "--port", "8085", "--interval", "5");
+
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("Serve the model over HTTP: /predict with the baseline fallback, /health, /metrics, the client page at /, hot reload of the production model.")
+            .WithExample("serve")
+            .WithExample("serve", "--port", "8080", "--monitor", "http://localhost:8085")
+            .WithExample("serve", "--model", "v2", "--prediction-log", "postgres:Host=localhost;Database=mlops;Username=mlops");
     }
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Load benchmark of the prediction service (not a test): wrk drives POST /predict on loopback
+# against `mlops serve` (a trained model from the registry, prediction log and metrics on) and
+# against a bare Kestrel endpoint that answers a constant, on the same machine; prints throughput,
+# p50/p99 latency and the ratio. Target: the service keeps at least half the bare throughput.
+# The two are loaded in turns, several rounds, and the medians reported: on a shared machine a
+# neighbour's build slows one run, not one side.
+#   benchmarks/load/predict-load.sh [SECONDS_PER_RUN] [ROUNDS] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+duration="${1:-10}"
+rounds="${2:-3}"
+connections="${3:-32}"
+
+if ! command -v wrk >/dev/null; then
+  echo "predict-load: installing Debian's wrk" >&2
+  sudo_cmd=(); [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/mlops-load.XXXXXX")"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+wait_ping() {
+  for _ in $(seq 1 300); do
+    [[ "$(curl -s "http://127.0.0.1:$1/ping" 2>/dev/null)" == "pong" ]] && return 0
+    sleep 0.1
+  done
+  echo "predict-load: nothing answers on port $1" >&2
+  exit 1
+}
+
+echo "== build (Release)" >&2
+./mlops --help >/dev/null
+dotnet build benchmarks/load/BareKestrel -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+
+echo "== a model in production (MLOPS_HOME=$work/home)" >&2
+export MLOPS_HOME="$work/home"
+./mlops train -d seed-data/reference.csv -m "$work/model" >"$work/train.log" 2>&1
+./mlops registry add "$work/model" >/dev/null
+./mlops validate -d seed-data/reference.csv -m "$work/model" >/dev/null || true
+./mlops registry promote v1 --force --reason "load benchmark" >/dev/null
+
+service_port="$(free_port)"
+dotnet src/Mlops.Cli/bin/Release/net10.0/mlops.dll serve --port "$service_port" >"$work/serve.log" 2>&1 &
+pids+=($!)
+bare_port="$(free_port)"
+dotnet benchmarks/load/BareKestrel/bin/Release/net10.0/BareKestrel.dll "$bare_port" >"$work/bare.log" 2>&1 &
+pids+=($!)
+wait_ping "$service_port"
+wait_ping "$bare_port"
+
+# seconds as wrk prints them (e.g. 512.00us, 1.20ms, 1.01s) in milliseconds
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
+    if (unit == "us") n /= 1000; else if (unit == "s") n *= 1000; else if (unit == "m") n *= 60000
+    printf "%.2f", n }'
+}
+
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%s", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+declare -A rps p50 p99
+run() { # run NAME PORT: one measured run, appended to the NAME's samples
+  local out
+  out="$(wrk -t1 -c "$connections" -d "${duration}s" --latency -s benchmarks/load/predict-body.lua "http://127.0.0.1:$2/predict")"
+  echo "$out" >>"$work/wrk-$1.txt"
+  if grep -q "Non-2xx" <<<"$out"; then echo "predict-load: $1 answered errors:" >&2; echo "$out" >&2; exit 1; fi
+  local r q50 q99
+  r="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
+  q50="$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
+  q99="$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
+  rps[$1]+="$r "; p50[$1]+="$q50 "; p99[$1]+="$q99 "
+  printf '  round %s %-8s %10.0f req/s  p50 %6s ms  p99 %6s ms\n' "$round" "$1" "$r" "$q50" "$q99" >&2
+}
+
+echo "== load: wrk, 1 thread, $connections connections, $rounds rounds of ${duration} s per endpoint, after 5 s warm-up each" >&2
+for port in "$bare_port" "$service_port"; do
+  wrk -t1 -c "$connections" -d 5s -s benchmarks/load/predict-body.lua "http://127.0.0.1:$port/predict" >/dev/null
+done
+for round in $(seq 1 "$rounds"); do
+  run bare "$bare_port"
+  run service "$service_port"
+done
+
+metrics="$(curl -s "http://127.0.0.1:$service_port/metrics")"
+metric() { awk -v name="$1" '$1 == name {print $2}' <<<"$metrics"; }
+bare_rps="$(median <<<"${rps[bare]}")"
+service_rps="$(median <<<"${rps[service]}")"
+ratio="$(awk -v s="$service_rps" -v b="$bare_rps" 'BEGIN { printf "%.2f", s / b }')"
+
+printf '\n%-38s %12s %10s %10s\n' "median of $rounds (loopback, $(nproc) cores)" "requests/s" "p50 ms" "p99 ms"
+printf '%-38s %12.0f %10s %10s\n' "bare Kestrel, constant answer" "$bare_rps" "$(median <<<"${p50[bare]}")" "$(median <<<"${p99[bare]}")"
+printf '%-38s %12.0f %10s %10s\n' "mlops serve /predict (log+metrics)" "$service_rps" "$(median <<<"${p50[service]}")" "$(median <<<"${p99[service]}")"
+printf '\nthroughput ratio service/bare: %s (target >= 0.50)\n' "$ratio"
+printf 'prediction log: %s rows written, %s dropped, %s queued; fallback rate %s; load average %s\n' \
+  "$(metric mlops_prediction_log_written_total)" "$(metric mlops_prediction_log_dropped_total)" \
+  "$(metric mlops_prediction_log_queue_length)" "$(metric mlops_fallback_rate)" "$(cut -d' ' -f1-3 /proc/loadavg)"

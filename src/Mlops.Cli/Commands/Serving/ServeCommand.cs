@@ -1,0 +1,160 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Hosting;
+using Mlops.Cli.Infrastructure;
+using Mlops.Core.PredictionLog;
+using Mlops.Core.Registry;
+using Mlops.Serving;
+using Mlops.Serving.Fallback;
+using Mlops.Serving.Models;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mlops.Cli.Commands.Serving;
+
+/// <summary>
+/// <c>mlops serve</c>: phase III of the talk. The model behind a REST API, with the rule-based fallback,
+/// Prometheus metrics, the prediction log and hot reload of the registry's production model.
+/// Ctrl-C stops it cleanly: requests in flight are answered and the prediction log is drained.
+/// </summary>
+public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-p|--port <PORT>")]
+        [Description("TCP port (the seed's service used 8080).")]
+        [DefaultValue(8080)]
+        public int Port { get; init; } = 8080;
+
+        [CommandOption("--host <HOST>")]
+        [Description("localhost (default), * for every interface (containers), or an IP address.")]
+        [DefaultValue("localhost")]
+        public string Host { get; init; } = "localhost";
+
+        [CommandOption("-m|--model <VERSION|DIR>")]
+        [Description("Serve this model folder or registry version instead of the registry's production model (no hot reload then).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--monitor <URL>")]
+        [Description("Forward every answered input with its prediction to the drift monitor at URL (POST URL/iterate/insurance), in batches.")]
+        public string? Monitor { get; init; }
+
+        [CommandOption("--prediction-log <TARGET>")]
+        [Description("sqlite:PATH or postgres:CONNECTION-STRING; default sqlite:$MLOPS_HOME/predictions.db.")]
+        public string? PredictionLog { get; init; }
+
+        [CommandOption("--min-certainty <P>")]
+        [Description("Answers whose top probability is below P come from the baseline (the talk: 0.5).")]
+        [DefaultValue(FallbackPolicy.DefaultMinCertainty)]
+        public double MinCertainty { get; init; } = FallbackPolicy.DefaultMinCertainty;
+
+        [CommandOption("--cors-origin <ORIGIN>")]
+        [Description("A web origin allowed to call the API (repeatable); default the seed's client page, http://localhost:8000.")]
+        public string[] CorsOrigins { get; init; } = [];
+
+        [CommandOption("--max-batch <ROWS>")]
+        [Description("Most rows accepted by POST /predict/batch.")]
+        [DefaultValue(1000)]
+        public int MaxBatch { get; init; } = 1000;
+
+        public override ValidationResult Validate()
+        {
+            if (Port is < 0 or > 65535)
+            {
+                return ValidationResult.Error($"--port must be between 0 and 65535, got {Port}");
+            }
+
+            if (!(MinCertainty is >= 0 and <= 1))
+            {
+                return ValidationResult.Error($"--min-certainty is a probability between 0 and 1, got {MinCertainty}");
+            }
+
+            if (MaxBatch is < 1 or > 100_000)
+            {
+                return ValidationResult.Error($"--max-batch must be between 1 and 100000, got {MaxBatch}");
+            }
+
+            if (Monitor is not null && !IsHttpUrl(Monitor))
+            {
+                return ValidationResult.Error($"--monitor '{Monitor}' is not an http(s) URL, e.g. http://localhost:8085");
+            }
+
+            var badOrigin = CorsOrigins.FirstOrDefault(o => !IsHttpUrl(o));
+            return badOrigin is null
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--cors-origin '{badOrigin}' is not an origin like http://localhost:8000");
+        }
+
+        private static bool IsHttpUrl(string text) =>
+            Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var home = RegistryHome.Resolve();
+        var target = settings.PredictionLog is null ? PredictionLogTarget.DefaultIn(home) : PredictionLogTarget.Parse(settings.PredictionLog);
+        var source = ServingModels.Source(settings.Model, home);
+        var log = await target.OpenAsync(cancellationToken);
+        WebApplication app;
+        try
+        {
+            app = PredictionServiceApp.Build(new ServingOptions
+            {
+                ModelSource = source,
+                Baseline = ServingModels.Baseline,
+                Host = settings.Host,
+                Port = settings.Port,
+                MinCertainty = settings.MinCertainty,
+                PredictionLog = log,
+                MonitorUrl = settings.Monitor is null ? null : new Uri(settings.Monitor),
+                CorsOrigins = settings.CorsOrigins.Length > 0 ? settings.CorsOrigins : ServingOptions.DefaultCorsOrigins,
+                MaxBatchRows = settings.MaxBatch,
+            });
+        }
+        catch
+        {
+            await log.DisposeAsync();
+            throw;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException)
+            {
+                throw new PortInUseException($"port {settings.Port} is in use on {settings.Host}: stop the other service or choose another --port", e);
+            }
+
+            WriteStarted(app, target, settings);
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
+        Console.Out.WriteLine("mlops serve: stopped");
+        return ExitCodes.Success;
+    }
+
+    private static void WriteStarted(WebApplication app, PredictionLogTarget target, Settings settings)
+    {
+        var served = app.Services.GetService(typeof(ModelHolder)) is ModelHolder holder ? holder.Current : null;
+        var url = app.Urls.FirstOrDefault() ?? $"http://{settings.Host}:{settings.Port}";
+        AnsiConsole.MarkupLineInterpolated($"[green]mlops serve[/]: listening on [bold]{string.Join(", ", app.Urls)}[/]");
+        if (served is { IsBaselineOnly: true })
+        {
+            AnsiConsole.MarkupLineInterpolated($"  model    [yellow]{served.Origin}[/]: the baseline rules answer every request");
+        }
+        else if (served is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  model    [bold]{served.Version}[/] ({served.Trainer}, {served.Origin})");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"  log      {target}");
+        AnsiConsole.MarkupLineInterpolated($"  monitor  {settings.Monitor ?? "off"}");
+        AnsiConsole.MarkupLineInterpolated($"  client   {url}/");
+        AnsiConsole.MarkupLineInterpolated($"  API      {url}/scalar   metrics {url}/metrics   health {url}/health");
+        Console.Out.Flush();
+    }
+}

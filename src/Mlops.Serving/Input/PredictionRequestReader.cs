@@ -1,0 +1,326 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Mlops.Core.Data;
+
+namespace Mlops.Serving.Input;
+
+/// <summary>
+/// Reads the seed's request body <c>{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}</c>
+/// by hand with <see cref="Utf8JsonReader"/>: every error names the field (and the row of a batch),
+/// and nothing that is not six finite, possible values reaches a model.
+/// Booleans may be true/false, 0/1 or their strings; numbers may be strings ("51"), but never NaN or infinity.
+/// </summary>
+public static class PredictionRequestReader
+{
+    private const int FieldCount = 6;
+    private const int Training = 0;
+    private const int Age = 1;
+    private const int EmergencyBraking = 2;
+    private const int BrakingDistance = 3;
+    private const int Power = 4;
+    private const int Miles = 5;
+
+    private static readonly string[] Names = ["training", "age", "emergency_braking", "braking_distance", "power", "miles"];
+
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>One JSON object.</summary>
+    public static InputResult<InsuranceFeatures> ReadOne(ReadOnlySequence<byte> body)
+    {
+        var context = new Context();
+        try
+        {
+            if (IsBlank(body))
+            {
+                return InputResult.Fail<InsuranceFeatures>(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON object with the six features"));
+            }
+
+            var reader = new Utf8JsonReader(body, Options);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return InputResult.Fail<InsuranceFeatures>(new InputError(InputErrorKind.WrongType, $"the request body must be a JSON object, got {Describe(ref reader)}"));
+            }
+
+            var error = ReadObject(ref reader, context, out var features);
+            if (error is null && reader.Read())
+            {
+                error = new InputError(InputErrorKind.BadJson, "unexpected content after the JSON object");
+            }
+
+            return error is null ? InputResult.Ok<InsuranceFeatures>(features!) : InputResult.Fail<InsuranceFeatures>(error);
+        }
+        catch (JsonException e)
+        {
+            return InputResult.Fail<InsuranceFeatures>(Malformed(e, context));
+        }
+    }
+
+    /// <summary>A JSON array of objects, at most <paramref name="maxRows"/> of them.</summary>
+    public static InputResult<IReadOnlyList<InsuranceFeatures>> ReadBatch(ReadOnlySequence<byte> body, int maxRows)
+    {
+        var context = new Context();
+        try
+        {
+            if (IsBlank(body))
+            {
+                return Fail(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON array of objects with the six features"));
+            }
+
+            var reader = new Utf8JsonReader(body, Options);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return Fail(new InputError(InputErrorKind.WrongType, $"the request body must be a JSON array of objects, got {Describe(ref reader)}"));
+            }
+
+            var rows = new List<InsuranceFeatures>();
+            while (ReadOrFail(ref reader) && reader.TokenType != JsonTokenType.EndArray)
+            {
+                context.Row = rows.Count;
+                context.Field = null;
+                if (rows.Count == maxRows)
+                {
+                    return Fail(new InputError(InputErrorKind.TooManyRows, $"row {rows.Count}: a batch holds at most {maxRows} rows", Row: rows.Count));
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return Fail(new InputError(InputErrorKind.WrongType, $"row {rows.Count} must be a JSON object, got {Describe(ref reader)}", Row: rows.Count));
+                }
+
+                var error = ReadObject(ref reader, context, out var features);
+                if (error is not null)
+                {
+                    return Fail(error);
+                }
+
+                rows.Add(features!);
+                context.Row = null;
+            }
+
+            context.Row = null;
+            context.Field = null;
+            return reader.Read()
+                ? Fail(new InputError(InputErrorKind.BadJson, "unexpected content after the JSON array"))
+                : InputResult.Ok<IReadOnlyList<InsuranceFeatures>>(rows);
+        }
+        catch (JsonException e)
+        {
+            return Fail(Malformed(e, context));
+        }
+
+        static InputResult<IReadOnlyList<InsuranceFeatures>> Fail(InputError error) => InputResult.Fail<IReadOnlyList<InsuranceFeatures>>(error);
+    }
+
+    /// <summary>Reads the object the reader stands on, leaving the reader on its end.</summary>
+    private static InputError? ReadObject(ref Utf8JsonReader reader, Context context, out InsuranceFeatures? features)
+    {
+        features = null;
+        Span<double> values = stackalloc double[FieldCount];
+        var seen = 0;
+        while (ReadOrFail(ref reader) && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var index = FieldIndex(ref reader);
+            context.Field = index >= 0 ? Names[index] : null;
+            reader.Read();
+            if (index < 0)
+            {
+                // Extra fields (an id, the label of a replayed row) do no harm: the model sees only the six.
+                reader.Skip();
+                continue;
+            }
+
+            if ((seen & (1 << index)) != 0)
+            {
+                return Error(InputErrorKind.DuplicateField, context, "is given twice");
+            }
+
+            var error = index is Training or EmergencyBraking
+                ? ReadFlag(ref reader, context, out values[index])
+                : ReadNumber(ref reader, context, out values[index]);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            seen |= 1 << index;
+            context.Field = null;
+        }
+
+        context.Field = null;
+        for (var i = 0; i < FieldCount; i++)
+        {
+            if ((seen & (1 << i)) == 0)
+            {
+                context.Field = Names[i];
+                return Error(InputErrorKind.MissingField, context, "is missing");
+            }
+        }
+
+        // Values no customer can have: the model must never see them (the late months of the seed have negative miles).
+        foreach (var i in (ReadOnlySpan<int>)[Age, BrakingDistance, Power, Miles])
+        {
+            if (values[i] < 0)
+            {
+                context.Field = Names[i];
+                return Error(InputErrorKind.InvalidValue, context, string.Create(CultureInfo.InvariantCulture, $"must not be negative, got {values[i]}"));
+            }
+        }
+
+        features = new InsuranceFeatures(
+            Training: values[Training] != 0,
+            Age: values[Age],
+            EmergencyBraking: values[EmergencyBraking] != 0,
+            BrakingDistance: values[BrakingDistance],
+            Power: values[Power],
+            Miles: values[Miles]);
+        return null;
+    }
+
+    /// <summary>Reads the next token inside an object or array: the end of the body there means the JSON was cut short.</summary>
+    private static bool ReadOrFail(ref Utf8JsonReader reader) =>
+        reader.Read() ? true : throw new JsonException("the JSON ends before the object or array is closed");
+
+    private static int FieldIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("training"u8))
+        {
+            return Training;
+        }
+
+        if (reader.ValueTextEquals("age"u8))
+        {
+            return Age;
+        }
+
+        // The seed spells it emergency_breaking; both name the same field.
+        if (reader.ValueTextEquals("emergency_braking"u8) || reader.ValueTextEquals("emergency_breaking"u8))
+        {
+            return EmergencyBraking;
+        }
+
+        if (reader.ValueTextEquals("braking_distance"u8))
+        {
+            return BrakingDistance;
+        }
+
+        if (reader.ValueTextEquals("power"u8))
+        {
+            return Power;
+        }
+
+        return reader.ValueTextEquals("miles"u8) ? Miles : -1;
+    }
+
+    private static InputError? ReadNumber(ref Utf8JsonReader reader, Context context, out double value)
+    {
+        value = 0;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (!reader.TryGetDouble(out value) || !double.IsFinite(value))
+                {
+                    return Error(InputErrorKind.InvalidValue, context, "is not a finite number");
+                }
+
+                return null;
+            case JsonTokenType.String:
+                var text = reader.GetString()!;
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                {
+                    return Error(InputErrorKind.WrongType, context, $"must be a number, got the string {Quote(text)}");
+                }
+
+                return double.IsFinite(value) ? null : Error(InputErrorKind.InvalidValue, context, $"must be a finite number, got {Quote(text)}");
+            default:
+                return Error(InputErrorKind.WrongType, context, $"must be a number, got {Describe(ref reader)}");
+        }
+    }
+
+    private static InputError? ReadFlag(ref Utf8JsonReader reader, Context context, out double value)
+    {
+        value = 0;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                value = 1;
+                return null;
+            case JsonTokenType.False:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetDouble(out value) && value is 0 or 1)
+                {
+                    return null;
+                }
+
+                return Error(InputErrorKind.InvalidValue, context, $"must be 0 or 1 (or true/false), got {Raw(ref reader)}");
+            case JsonTokenType.String:
+                var text = reader.GetString()!.Trim();
+                if (text is "0" or "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    value = text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                    return null;
+                }
+
+                return Error(InputErrorKind.InvalidValue, context, $"must be 0 or 1 (or true/false), got the string {Quote(text)}");
+            default:
+                return Error(InputErrorKind.WrongType, context, $"must be 0 or 1 (or true/false), got {Describe(ref reader)}");
+        }
+    }
+
+    private static InputError Error(InputErrorKind kind, Context context, string what)
+    {
+        var where = context.Row is { } row ? $"row {row}: " : "";
+        return new InputError(kind, $"{where}field '{context.Field}' {what}", context.Field, context.Row);
+    }
+
+    private static InputError Malformed(JsonException e, Context context)
+    {
+        var where = context.Row is { } row ? $"row {row}: " : "";
+        var field = context.Field is null ? "" : $"at field '{context.Field}': ";
+        var message = (e.Message ?? "malformed JSON").ReplaceLineEndings(" ");
+        return new InputError(InputErrorKind.BadJson, $"{where}malformed JSON {field}{message}", context.Field, context.Row);
+    }
+
+    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => reader.TokenType.ToString(),
+    };
+
+    private static string Raw(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+
+    private static string Quote(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}…'";
+
+    private static bool IsBlank(ReadOnlySequence<byte> body)
+    {
+        foreach (var segment in body)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where the reader is, for error messages of malformed JSON.</summary>
+    private sealed class Context
+    {
+        public string? Field { get; set; }
+
+        public int? Row { get; set; }
+    }
+}

@@ -1,0 +1,28 @@
+using Mlops.Core.Registry;
+
+namespace Mlops.Serving.Models;
+
+/// <summary>
+/// Serves whatever the registry has in production, and the baseline while nothing is. The registry's
+/// production revision (one single-row query) tells the service when a promotion or rollback happened.
+/// </summary>
+public sealed class RegistryProductionModelSource(ModelRegistry registry, ModelFolderLoader load, TimeProvider time) : IModelSource
+{
+    public string Description => $"the production model of the registry {registry.Home}";
+
+    public long Revision() => registry.ProductionRevision();
+
+    public ServedModel Load()
+    {
+        // Read before the model: a promotion in between makes the next poll reload once more, never miss one.
+        var revision = registry.ProductionRevision();
+        var production = registry.GetProduction();
+        if (production is null)
+        {
+            return ServedModel.BaselineOnly("baseline (no production model in the registry)", revision, time.GetUtcNow());
+        }
+
+        var loaded = load(production.Path);
+        return ServedModel.Trained(loaded.Model, loaded.Card, production.Model.Version, "registry production", production.Revision, time.GetUtcNow());
+    }
+}

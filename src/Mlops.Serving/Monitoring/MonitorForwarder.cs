@@ -1,0 +1,209 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Mlops.Core.Data;
+using Mlops.Serving.Metrics;
+
+namespace Mlops.Serving.Monitoring;
+
+/// <summary>
+/// Sends every answered input with its prediction to the drift monitor (<c>POST {monitor}/iterate/{dataset}</c>,
+/// a JSON array of row objects), in batches, off the request path. The monitor is a bystander: when it
+/// is slow or down, batches are dropped and counted, and no prediction waits or fails because of it.
+/// </summary>
+public sealed partial class MonitorForwarder : IHostedService, IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ServingMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly int _batchRows;
+    private readonly TimeSpan _flushInterval;
+    private readonly Channel<(InsuranceFeatures Features, RiskGroup Prediction)> _queue;
+    private readonly CancellationTokenSource _abort = new();
+    private Task _sending = Task.CompletedTask;
+    private bool _failing;
+    private int _disposed;
+
+    public MonitorForwarder(Uri monitor, string dataset, ServingMetrics metrics, ILogger<MonitorForwarder> logger,
+        int batchRows = 100, TimeSpan? flushInterval = null, int capacity = 10_000, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var baseUri = monitor.AbsoluteUri.EndsWith('/') ? monitor : new Uri(monitor.AbsoluteUri + "/");
+        Endpoint = new Uri(baseUri, "iterate/" + Uri.EscapeDataString(dataset));
+        _http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(5) };
+        _metrics = metrics;
+        _logger = logger;
+        _batchRows = batchRows;
+        _flushInterval = flushInterval ?? TimeSpan.FromSeconds(1);
+        _queue = Channel.CreateBounded<(InsuranceFeatures, RiskGroup)>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public Uri Endpoint { get; }
+
+    public int QueueLength => _queue.Reader.Count;
+
+    /// <summary>Queues one answered input; a full queue drops it (counted), never blocks.</summary>
+    public void Enqueue(InsuranceFeatures features, RiskGroup prediction)
+    {
+        if (!_queue.Writer.TryWrite((features, prediction)))
+        {
+            _metrics.MonitorDroppedRows.Inc();
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _sending = Task.Run(SendAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends what is queued if the monitor answers in time; the shutdown does not wait for a dead monitor.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            await _sending.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+            await _sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Idempotent: the container disposes this once as a singleton and once as a hosted service.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        _abort.Cancel();
+        _abort.Dispose();
+        _http.Dispose();
+    }
+
+    private async Task SendAsync()
+    {
+        var batch = new List<(InsuranceFeatures Features, RiskGroup Prediction)>(_batchRows);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
+            {
+                // A batch closes at the row limit or one flush interval after its first row.
+                using var window = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+                window.CancelAfter(_flushInterval);
+                try
+                {
+                    while (batch.Count < _batchRows)
+                    {
+                        if (_queue.Reader.TryRead(out var row))
+                        {
+                            batch.Add(row);
+                        }
+                        else if (!await _queue.Reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (!_abort.IsCancellationRequested)
+                {
+                    // The flush interval ended: send what we have.
+                }
+
+                await PostAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            _metrics.MonitorDroppedRows.Inc(batch.Count + _queue.Reader.Count);
+        }
+    }
+
+    private async Task PostAsync(List<(InsuranceFeatures Features, RiskGroup Prediction)> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var content = new ByteArrayContent(Serialize(batch));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await _http.PostAsync(Endpoint, content, _abort.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                Dropped(batch.Count, $"HTTP {(int)response.StatusCode}", exception: null);
+                return;
+            }
+
+            _metrics.MonitorForwardedRows.Inc(batch.Count);
+            if (_failing)
+            {
+                _failing = false;
+                LogRecovered(_logger, Endpoint);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !_abort.IsCancellationRequested)
+        {
+            Dropped(batch.Count, e.Message, e is HttpRequestException ? e : null);
+        }
+    }
+
+    private void Dropped(int rows, string why, Exception? exception)
+    {
+        _metrics.MonitorDroppedBatches.Inc();
+        _metrics.MonitorDroppedRows.Inc(rows);
+        if (!_failing)
+        {
+            // Once per outage, not once per batch: a dead monitor must not flood the service's log.
+            _failing = true;
+            LogDropped(_logger, exception, Endpoint, why);
+        }
+    }
+
+    /// <summary>The row objects the monitor reads: the six features (flags as 0/1) and <c>prediction</c>, the answered class.</summary>
+    internal static byte[] Serialize(IReadOnlyList<(InsuranceFeatures Features, RiskGroup Prediction)> rows)
+    {
+        using var buffer = new MemoryStream(rows.Count * 128);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var (features, prediction) in rows)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("training"u8, features.Training ? 1 : 0);
+                json.WriteNumber("age"u8, features.Age);
+                json.WriteNumber("emergency_braking"u8, features.EmergencyBraking ? 1 : 0);
+                json.WriteNumber("braking_distance"u8, features.BrakingDistance);
+                json.WriteNumber("power"u8, features.Power);
+                json.WriteNumber("miles"u8, features.Miles);
+                json.WriteNumber("prediction"u8, (int)prediction);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "monitor {Endpoint}: dropping batches ({Why}); predictions go on")]
+    private static partial void LogDropped(ILogger logger, Exception? exception, Uri endpoint, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "monitor {Endpoint}: forwarding again")]
+    private static partial void LogRecovered(ILogger logger, Uri endpoint);
+}

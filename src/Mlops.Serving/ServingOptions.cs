@@ -1,0 +1,60 @@
+using Mlops.Core.Models;
+using Mlops.Core.PredictionLog;
+using Mlops.Serving.Fallback;
+using Mlops.Serving.Models;
+
+namespace Mlops.Serving;
+
+/// <summary>Everything the prediction service is started with; the CLI fills it from <c>mlops serve</c>'s options.</summary>
+public sealed record ServingOptions
+{
+    /// <summary>Where the served model comes from (and how the service learns that it changed).</summary>
+    public required IModelSource ModelSource { get; init; }
+
+    /// <summary>The rule model that answers when the trained model should not (the talk's fallback).</summary>
+    public required IRiskModel Baseline { get; init; }
+
+    /// <summary>"localhost" (loopback), "*" or "0.0.0.0" (every interface, e.g. in a container), or an IP address.</summary>
+    public string Host { get; init; } = "localhost";
+
+    /// <summary>The seed's service port; 0 picks a free one.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Answers whose top probability is below this go to the baseline.</summary>
+    public double MinCertainty { get; init; } = FallbackPolicy.DefaultMinCertainty;
+
+    /// <summary>The opened prediction log; the service owns and disposes it. Null: predictions are not logged.</summary>
+    public IPredictionLog? PredictionLog { get; init; }
+
+    /// <summary>The drift monitor's base URL; null: nothing is forwarded.</summary>
+    public Uri? MonitorUrl { get; init; }
+
+    /// <summary>The dataset name the monitor files the rows under (<c>POST /iterate/{dataset}</c>).</summary>
+    public string MonitorDataset { get; init; } = "insurance";
+
+    /// <summary>Origins of other web pages allowed to call the API; the seed's client page ran on port 8000.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = DefaultCorsOrigins;
+
+    /// <summary>The seed's client page ran on port 8000.</summary>
+    public static IReadOnlyList<string> DefaultCorsOrigins { get; } = ["http://localhost:8000", "http://127.0.0.1:8000"];
+
+    public int MaxBodyBytes { get; init; } = 16 * 1024;
+
+    public int MaxBatchRows { get; init; } = 1000;
+
+    public int MaxBatchBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How often the model source is asked whether the model changed.</summary>
+    public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int PredictionLogCapacity { get; init; } = 100_000;
+
+    public int MonitorBatchRows { get; init; } = 100;
+
+    public TimeSpan MonitorFlushInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a clean shutdown may take to finish requests and drain the prediction log.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,116 @@
+using Mlops.Core.Data;
+using Mlops.Core.Models;
+using Mlops.Core.PredictionLog;
+using Mlops.Testing;
+
+namespace Mlops.Core.Tests.PredictionLog;
+
+public sealed class SqlitePredictionLogTests
+{
+    private static readonly DateTimeOffset Noon = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Rows_come_back_as_written_with_increasing_ids()
+    {
+        using var temp = new TemporaryDirectory();
+        await using var log = SqlitePredictionLog.Open(temp.File("sub/predictions.db"));
+        var first = Row(Noon, "v1", "ml", new InsuranceFeatures(true, 51.5, true, 30.25, 100, 10), 0.1, 0.2, 0.7);
+        var second = Row(Noon.AddMilliseconds(1.5), "v2", "baseline_out_of_range", new InsuranceFeatures(false, 40, false, 40, 20, 0), 0, 1, 0);
+
+        await log.AppendAsync([first, second]);
+        var rows = await log.ReadAfterAsync(0, 10);
+
+        Assert.Equal(2, rows.Count);
+        Assert.True(rows[0].Id > 0 && rows[1].Id > rows[0].Id);
+        Assert.Equal(first with { Id = rows[0].Id }, rows[0]);
+        Assert.Equal(second with { Id = rows[1].Id }, rows[1]);
+        Assert.Equal(TimeSpan.Zero, rows[1].LoggedAt.Offset);
+        Assert.Equal(2, await log.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_reader_follows_the_log_by_id_in_pages()
+    {
+        using var temp = new TemporaryDirectory();
+        await using var log = SqlitePredictionLog.Open(temp.File("predictions.db"));
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await log.AppendAsync([.. Enumerable.Range(0, 10).Select(i => Row(Noon.AddSeconds((batch * 10) + i), "v1", "ml", new InsuranceFeatures(false, 20 + (batch * 10) + i, false, 40, 100, 10), 1, 0, 0))]);
+        }
+
+        var seen = new List<LoggedPrediction>();
+        long after = 0;
+        while (await log.ReadAfterAsync(after, 7) is { Count: > 0 } page)
+        {
+            seen.AddRange(page);
+            after = page[^1].Id;
+        }
+
+        Assert.Equal(Enumerable.Range(20, 30).Select(a => (double)a), seen.Select(r => r.Features.Age));
+        Assert.Empty(await log.ReadAfterAsync(after, 7));
+    }
+
+    [Fact]
+    public async Task Reopening_keeps_the_rows_and_the_schema_is_the_shared_one()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.File("predictions.db");
+        await using (var log = SqlitePredictionLog.Open(path))
+        {
+            await log.AppendAsync([Row(Noon, "v1", "ml", new InsuranceFeatures(false, 30, false, 40, 100, 10), 0.2, 0.5, 0.3)]);
+        }
+
+        await using var reopened = SqlitePredictionLog.Open(path);
+        Assert.Equal(1, await reopened.CountAsync());
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_table_info('predictions') ORDER BY cid";
+        var columns = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(
+            ["id", "logged_at", "model_version", "source", "category", "p_high", "p_medium", "p_low", "training", "age", "emergency_braking", "braking_distance", "power", "miles"],
+            columns);
+        Assert.Equal(PredictionLogSchema.Columns, columns);
+    }
+
+    [Theory]
+    [InlineData("sqlite:/tmp/x/predictions.db", PredictionLogKind.Sqlite, "/tmp/x/predictions.db")]
+    [InlineData("postgres:Host=db;Database=mlops;Username=u;Password=secret", PredictionLogKind.Postgres, "Host=db;Database=mlops;Username=u;Password=secret")]
+    [InlineData("postgresql:Host=db", PredictionLogKind.Postgres, "Host=db")]
+    public void Targets_are_parsed(string text, PredictionLogKind kind, string location)
+    {
+        var target = PredictionLogTarget.Parse(text);
+        Assert.Equal(kind, target.Kind);
+        Assert.Equal(location, target.Location);
+    }
+
+    [Fact]
+    public void A_target_never_shows_the_password()
+    {
+        var target = PredictionLogTarget.Parse("postgres:Host=db;Port=5433;Database=mlops;Username=u;Password=secret");
+        Assert.Equal("postgres:db:5433/mlops", target.ToString());
+    }
+
+    [Theory]
+    [InlineData("predictions.db")]
+    [InlineData("mysql:foo")]
+    [InlineData("sqlite:")]
+    [InlineData("postgres:  ")]
+    public void Bad_targets_are_bad_input_with_one_line(string text)
+    {
+        var error = Assert.Throws<InvalidPredictionLogTargetException>(() => PredictionLogTarget.Parse(text));
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    private static LoggedPrediction Row(DateTimeOffset at, string version, string source, InsuranceFeatures features, params double[] p) =>
+        LoggedPrediction.Of(at, version, source, RiskPrediction.FromProbabilities(p), features);
+}

@@ -1,3 +1,4 @@
+using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Commands.Data;
 using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Monitoring;
@@ -94,6 +95,14 @@ public static class MlopsApp
             .WithDescription("Drift of a current data file against the reference, per column with Evidently's default tests.")
             .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-36.csv")
             .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-1.csv", "--json");
+        config.AddCommand<AnalyzeCommand>("analyze")
+            .WithDescription("Drift, predictions, accuracy (estimated now, realised when labels arrive), data quality and the interpretation, as a self-contained HTML report.")
+            .WithExample("analyze", "--reference", "seed-data/reference.csv", "--current", "seed-data", "--model", "classifier", "--out", "report.html")
+            .WithExample("analyze", "-r", "seed-data/reference.csv", "-c", "seed-data/month-1.csv", "-c", "seed-data/month-12.csv", "--at-month", "36", "--json");
+        config.AddCommand<RetrainCommand>("retrain")
+            .WithDescription("Validate production on newly labeled data; if it fails, train and validate a candidate and promote it through the gate only if every invariant holds (exit 1 if not).")
+            .WithExample("retrain", "--data", "seed-data/month-12.csv", "--register")
+            .WithExample("retrain", "--data", "seed-data/month-12.csv", "--with-reference", "seed-data/reference.csv", "--promote-if-valid");
         config.AddCommand<MonitorCommand>("monitor")
             .WithDescription("The drift monitor service: POST /iterate/{dataset} rows, GET /metrics (Evidently-compatible) and /datasets/{dataset}/drift.")
             .WithExample("monitor", "--reference", "seed-data/reference.csv")

@@ -16,8 +16,15 @@ public sealed record ProductionMonth(int Month)
     /// <summary>Thousand miles less per year: people switch to the train.</summary>
     public double MilesShift => -Month;
 
+    /// <summary>
+    /// Whether the driver weight falls month by month (the talk's data, default). Off, the month has
+    /// covariate drift only: the inputs move, their meaning for the risk stays as in the reference —
+    /// the world in which a performance estimate without labels can be right.
+    /// </summary>
+    public bool ConceptDrift { get; init; } = true;
+
     /// <summary>Weight of driver ability in the risk score: the concept drift.</summary>
-    public double DriverWeight => 4.0 - (0.1 * Month);
+    public double DriverWeight => ConceptDrift ? 4.0 - (0.1 * Month) : 4.0;
 
     /// <summary>The file name the seed uses for this month.</summary>
     public string FileName => Month == 0 ? "reference.csv" : $"month-{Month}.csv";

@@ -19,6 +19,12 @@ public sealed record ModelCard
     /// <summary>Input features by name, in order (see <see cref="Data.Feature"/>).</summary>
     public required IReadOnlyList<string> Features { get; init; }
 
+    /// <summary>
+    /// Inputs the model takes but ignores (trained with <c>--drop</c>); null when it uses all of
+    /// <see cref="Features"/>. A dropped input has no entry in <see cref="FeatureRanges"/>.
+    /// </summary>
+    public IReadOnlyList<string>? DroppedFeatures { get; init; }
+
     /// <summary>Per feature, the range seen in training; inputs outside go to the fallback.</summary>
     public required IReadOnlyDictionary<string, FeatureRange> FeatureRanges { get; init; }
 

@@ -49,18 +49,11 @@ public static class RiskModelTrainer
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.EngineeringFeatures);
-        var spots = RiskSweetSpots.Fit(trainRows);
+        var spots = RiskSweetSpots.Fit(trainRows, options.Features);
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.Fitting);
-        var context = new MLContext(seed: options.Seed);
-        var trainView = context.Data.LoadFromEnumerable(trainRows.Select(TrainingRow.From));
-        var labeled = LabelKeys(context).Transform(trainView);
-        var pipeline = RiskFeaturePipeline.Create(context, spots)
-            .Append(RiskTrainers.Create(context, options, LabelColumn, RiskFeaturePipeline.FeaturesColumn));
-        var transformer = pipeline.Fit(labeled);
-        var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
-        var model = new MlNetRiskModel(options.Trainer.Name(), context, transformer, inputSchema);
+        var model = Fit(trainRows, spots, options);
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.Evaluating);
@@ -70,12 +63,16 @@ public static class RiskModelTrainer
             Trainer = options.Trainer.Name(),
             Parameters = new SortedDictionary<string, string>(
                 RiskTrainers.Parameters(options)
-                    .Concat(spots.ToParameters())
-                    .Append(new("features", RiskFeaturePipeline.Describe(spots)))
+                    .Concat(spots.ToParameters(options.Features))
+                    .Concat(DroppedParameter(options.Features))
+                    .Append(new("features", RiskFeaturePipeline.Describe(spots, options.Features)))
                     .Append(new("normalization", "mean_variance"))
                     .ToDictionary(), StringComparer.Ordinal),
             Features = [.. Feature.All.Select(f => f.Name)],
-            FeatureRanges = Feature.All.ToDictionary(f => f.Name, f => RangeOf(trainRows, f)),
+            DroppedFeatures = options.Features.Dropped.Count == 0 ? null : [.. options.Features.Dropped.Select(f => f.Name)],
+
+            // A dropped input has no range: the model ignores it, so no value of it sends a request to the fallback.
+            FeatureRanges = options.Features.Used.ToDictionary(f => f.Name, f => RangeOf(trainRows, f)),
             TrainAccuracy = Accuracy.Of(predictions, labels, split.Train),
             TestAccuracy = Accuracy.Of(predictions, labels, split.Test),
             TestFraction = options.TestFraction,
@@ -87,6 +84,34 @@ public static class RiskModelTrainer
             ToolVersion = ToolVersion,
         };
         return new TrainedModel(model, card);
+    }
+
+    /// <summary>
+    /// Fits a model on exactly these labeled rows (no split, no card): what cross-fitting needs, e.g. the
+    /// out-of-fold predictions that calibrate the performance estimate.
+    /// </summary>
+    public static MlNetRiskModel FitRows(IReadOnlyList<InsuranceRecord> rows, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        if (rows.Count < MinimumTrainingRows)
+        {
+            throw new InvalidInputException($"{rows.Count} training rows are too few to train on (need at least {MinimumTrainingRows})");
+        }
+
+        return Fit(rows, RiskSweetSpots.Fit(rows, options.Features), options);
+    }
+
+    private static MlNetRiskModel Fit(IReadOnlyList<InsuranceRecord> trainRows, RiskSweetSpots spots, TrainingOptions options)
+    {
+        var context = new MLContext(seed: options.Seed);
+        var trainView = context.Data.LoadFromEnumerable(trainRows.Select(TrainingRow.From));
+        var labeled = LabelKeys(context).Transform(trainView);
+        var pipeline = RiskFeaturePipeline.Create(context, spots, options.Features)
+            .Append(RiskTrainers.Create(context, options, LabelColumn, RiskFeaturePipeline.FeaturesColumn));
+        var transformer = pipeline.Fit(labeled);
+        var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
+        return new MlNetRiskModel(options.Trainer.Name(), context, transformer, inputSchema);
     }
 
     /// <summary>Version of mlops that trains, as the assembly's informational version (e.g. 0.1.0+commit).</summary>
@@ -108,6 +133,9 @@ public static class RiskModelTrainer
                 keyData: context.Data.LoadFromEnumerable(RiskGroups.All.Select(g => new GroupValue { Group = (uint)g })))
             .Fit(classes);
     }
+
+    private static IEnumerable<KeyValuePair<string, string>> DroppedParameter(FeatureSelection selection) =>
+        selection.Dropped.Count == 0 ? [] : [new("dropped_features", string.Join(", ", selection.Dropped.Select(f => f.Name)))];
 
     private static FeatureRange RangeOf(IReadOnlyList<InsuranceRecord> rows, Feature feature)
     {

@@ -22,24 +22,43 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
 
     private static readonly Func<InsuranceFeatures, double>[] UShaped = [f => f.Age, f => f.Power, f => f.Miles];
 
+    private static readonly Feature[] UShapedFeatures = [Feature.Age, Feature.Power, Feature.Miles];
+
     public double[] ToArray() => [Age, Power, Miles];
 
     /// <summary>The spots as they go into the model card's parameters.</summary>
-    public IEnumerable<KeyValuePair<string, string>> ToParameters() =>
-    [
-        new("sweet_spot_age", Age.ToString("R", CultureInfo.InvariantCulture)),
-        new("sweet_spot_power", Power.ToString("R", CultureInfo.InvariantCulture)),
-        new("sweet_spot_miles", Miles.ToString("R", CultureInfo.InvariantCulture)),
-    ];
+    public IEnumerable<KeyValuePair<string, string>> ToParameters() => ToParameters(FeatureSelection.All);
+
+    /// <summary>The spots of the selected features only: a dropped feature has no spot the model uses.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ToParameters(FeatureSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var spots = ToArray();
+        for (var k = 0; k < UShapedFeatures.Length; k++)
+        {
+            if (selection.Uses(UShapedFeatures[k]))
+            {
+                yield return new($"sweet_spot_{UShapedFeatures[k].Name}", spots[k].ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
+    }
 
     /// <summary>
     /// Learns the spots from labeled rows. The target is the raw risk score when every row has one
     /// (it is the quantity the classes are cut from, so it locates a spot far more precisely),
     /// else the class.
     /// </summary>
-    public static RiskSweetSpots Fit(IReadOnlyList<InsuranceRecord> rows)
+    public static RiskSweetSpots Fit(IReadOnlyList<InsuranceRecord> rows) => Fit(rows, FeatureSelection.All);
+
+    /// <summary>
+    /// Learns the spots with only the selected features in the least-squares line: a dropped feature
+    /// must not steer the spots of the others. The spot of a dropped U-shaped feature is its median
+    /// (never searched, never used).
+    /// </summary>
+    public static RiskSweetSpots Fit(IReadOnlyList<InsuranceRecord> rows, FeatureSelection selection)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(selection);
         ArgumentOutOfRangeException.ThrowIfLessThan(rows.Count, 8);
 
         var useRisk = rows.All(r => r.Risk is not null);
@@ -51,12 +70,12 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
         const int first = 4;
         var columns = new double[first + UShaped.Length][];
         columns[0] = [.. rows.Select(_ => 1.0)];
-        columns[1] = [.. rows.Select(r => r.Features.Training ? 1.0 : 0.0)];
-        columns[2] = [.. rows.Select(r => r.Features.EmergencyBraking ? 1.0 : 0.0)];
-        columns[3] = [.. rows.Select(r => r.Features.BrakingDistance)];
+        columns[1] = Column(rows, Feature.Training, selection);
+        columns[2] = Column(rows, Feature.EmergencyBraking, selection);
+        columns[3] = Column(rows, Feature.BrakingDistance, selection);
         for (var k = 0; k < spots.Length; k++)
         {
-            columns[first + k] = Distances(values[k], spots[k]);
+            columns[first + k] = selection.Uses(UShapedFeatures[k]) ? Distances(values[k], spots[k]) : new double[rows.Count];
         }
 
         var fit = new LeastSquares(columns, target);
@@ -64,6 +83,11 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
         {
             for (var k = 0; k < spots.Length; k++)
             {
+                if (!selection.Uses(UShapedFeatures[k]))
+                {
+                    continue;
+                }
+
                 var bestError = double.MaxValue;
                 foreach (var candidate in Percentiles(values[k]))
                 {
@@ -81,6 +105,10 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
 
         return new RiskSweetSpots(spots[0], spots[1], spots[2]);
     }
+
+    /// <summary>A feature's values as a column, or zeros when it is dropped (the tiny ridge keeps the system solvable).</summary>
+    private static double[] Column(IReadOnlyList<InsuranceRecord> rows, Feature feature, FeatureSelection selection) =>
+        selection.Uses(feature) ? [.. rows.Select(r => feature.ValueOf(r.Features))] : new double[rows.Count];
 
     private static double[] Percentiles(double[] values)
     {

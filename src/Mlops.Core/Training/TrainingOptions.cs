@@ -11,6 +11,9 @@ public sealed record TrainingOptions
     /// <summary>Seeds the split and the trainer: the same data and seed give the same model.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>The inputs the model may use; all six by default (see <see cref="FeatureSelection"/>).</summary>
+    public FeatureSelection Features { get; init; } = FeatureSelection.All;
+
     /// <summary>Share of each class held out for the test accuracy.</summary>
     public double TestFraction { get; init; } = 0.2;
 

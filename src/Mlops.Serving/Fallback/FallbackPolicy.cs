@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Serving.Models;
@@ -8,14 +7,16 @@ namespace Mlops.Serving.Fallback;
 /// <summary>
 /// The talk's answer to "should we use the model for every request?": no. An input outside what the
 /// model saw in training never reaches the model, and an answer the model is unsure of is replaced;
-/// in both cases the rule-based baseline answers, with one-hot probabilities.
+/// in both cases the rule-based baseline answers, with one-hot probabilities. The decision itself is
+/// Core's <see cref="FallbackRule"/>, which the analysis uses too to count how many requests fall back.
 /// </summary>
 public sealed class FallbackPolicy
 {
     /// <summary>The talk's threshold: a top probability below one half is not trusted.</summary>
-    public const double DefaultMinCertainty = 0.5;
+    public const double DefaultMinCertainty = FallbackRule.DefaultMinCertainty;
 
     private readonly IRiskModel _baseline;
+    private readonly FallbackRule _rule;
 
     public FallbackPolicy(IRiskModel baseline, double minCertainty = DefaultMinCertainty)
     {
@@ -26,10 +27,10 @@ public sealed class FallbackPolicy
         }
 
         _baseline = baseline;
-        MinCertainty = minCertainty;
+        _rule = new FallbackRule(minCertainty);
     }
 
-    public double MinCertainty { get; }
+    public double MinCertainty => _rule.MinCertainty;
 
     /// <summary>Answers one request with the served model or the baseline.</summary>
     public RiskAnswer Decide(InsuranceFeatures features, ServedModel served)
@@ -84,35 +85,17 @@ public sealed class FallbackPolicy
     }
 
     /// <summary>The first feature outside the card's training range, as a baseline answer; null when all are inside.</summary>
-    private RiskAnswer? OutOfRange(InsuranceFeatures features, ModelCard card)
-    {
-        foreach (var feature in Feature.All)
-        {
-            if (!card.FeatureRanges.TryGetValue(feature.Name, out var range))
-            {
-                continue;
-            }
-
-            var value = feature.ValueOf(features);
-            if (!range.Contains(value))
-            {
-                var reason = string.Create(CultureInfo.InvariantCulture, $"{feature.Name} {value:0.###} is outside the training range [{range.Min:0.###}, {range.Max:0.###}]");
-                return Baseline(features, AnswerSource.BaselineOutOfRange, reason, feature.Name);
-            }
-        }
-
-        return null;
-    }
+    private RiskAnswer? OutOfRange(InsuranceFeatures features, ModelCard card) =>
+        FallbackRule.OutOfRange(features, card) is { } decision
+            ? Baseline(features, AnswerSource.BaselineOutOfRange, decision.Explanation!, decision.Feature)
+            : null;
 
     private RiskAnswer Judge(InsuranceFeatures features, RiskPrediction prediction)
     {
-        if (prediction.Certainty >= MinCertainty)
-        {
-            return new RiskAnswer(prediction, AnswerSource.Ml);
-        }
-
-        var reason = string.Create(CultureInfo.InvariantCulture, $"the model's top probability {prediction.Certainty:0.###} is below {MinCertainty:0.###}");
-        return Baseline(features, AnswerSource.BaselineLowProbability, reason, feature: null);
+        var decision = _rule.Judge(prediction);
+        return decision.UsesBaseline
+            ? Baseline(features, AnswerSource.BaselineLowProbability, decision.Explanation!, feature: null)
+            : new RiskAnswer(prediction, AnswerSource.Ml);
     }
 
     private RiskAnswer Baseline(InsuranceFeatures features, AnswerSource source, string reason, string? feature) =>

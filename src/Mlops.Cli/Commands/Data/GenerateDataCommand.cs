@@ -31,6 +31,10 @@ public sealed class GenerateDataCommand : Command<GenerateDataCommand.Settings>
         [DefaultValue(36)]
         public int Months { get; init; } = 36;
 
+        [CommandOption("--no-concept-drift")]
+        [Description("Keep the driver weight at 4.0: the inputs drift, their meaning for the risk does not (covariate drift only).")]
+        public bool NoConceptDrift { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Out))
@@ -59,7 +63,7 @@ public sealed class GenerateDataCommand : Command<GenerateDataCommand.Settings>
             .Start(progress =>
             {
                 var task = progress.AddTask($"generating {settings.Months + 1} files", maxValue: settings.Months + 1);
-                files = DatasetSeries.Write(generator, settings.Out!, settings.Months, settings.Rows, new Progress<string>(_ => task.Increment(1)));
+                files = DatasetSeries.Write(generator, settings.Out!, settings.Months, settings.Rows, new Progress<string>(_ => task.Increment(1)), conceptDrift: !settings.NoConceptDrift);
             });
 
         AnsiConsole.MarkupLineInterpolated(

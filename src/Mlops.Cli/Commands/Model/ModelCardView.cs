@@ -22,6 +22,11 @@ internal static class ModelCardView
             table.AddRow("features", Markup.Escape(features));
         }
 
+        if (card.DroppedFeatures is { Count: > 0 } dropped)
+        {
+            table.AddRow("dropped features", Markup.Escape(string.Join(", ", dropped) + " (taken as input, ignored)"));
+        }
+
         foreach (var (name, range) in card.FeatureRanges)
         {
             table.AddRow($"range {Markup.Escape(name)}", $"{Format.Number(range.Min)} .. {Format.Number(range.Max)}");

@@ -1,0 +1,119 @@
+using Mlops.Core.Data;
+using Mlops.Core.Models;
+using Mlops.Core.Registry;
+using Mlops.Core.Training;
+using Mlops.Core.Validation;
+
+namespace Mlops.Core.Retraining;
+
+/// <summary>
+/// The talk's closing loop, as one decision flow: the labels of a month have arrived — does the
+/// production model still meet its invariants on them? If yes, stop. If not, train a candidate the
+/// way production was trained (on the new data, or reference + new data, optionally without some
+/// features), validate it, and promote it only through the registry's gate, never around it. A
+/// candidate that misses an invariant leaves production untouched: back to phase I.
+/// </summary>
+public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
+{
+    public RetrainingResult Run(RetrainingRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var production = registry.GetProduction()
+            ?? throw new NoProductionModelException($"the registry at {registry.Home} has no production model to check; promote one first (mlops registry promote VERSION)");
+        var newData = InsuranceCsvReader.ReadFile(request.DataFile, requireLabels: true);
+        var newSha = ContentHash.OfFile(request.DataFile);
+
+        progress?.Report($"validating production {production.Model.Version} on {newData.Name}");
+        ValidationReport productionReport;
+        using (var productionModel = ModelDirectory.Load(production.Path))
+        {
+            productionReport = ModelValidator.Validate(productionModel, newData, newSha, spec, production.Model.Version);
+        }
+
+        // The evidence belongs to the production version whatever the verdict: lineage shows when it stopped holding.
+        registry.RecordValidation(production.Model.Version, productionReport);
+        if (productionReport.Passed)
+        {
+            return new RetrainingResult
+            {
+                Outcome = RetrainingOutcome.ProductionStillValid,
+                ProductionVersion = production.Model.Version,
+                ProductionValidation = productionReport,
+                ProductionVersionAfter = production.Model.Version,
+            };
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var trainingFile = TrainingFile(request, newData);
+        var options = TrainingOptionsFromCard.Read(production.Model.Card) with
+        {
+            Features = request.DropFeatures is null ? FeatureSelection.Dropping(production.Model.Card.DroppedFeatures ?? []) : FeatureSelection.Dropping(request.DropFeatures),
+        };
+
+        progress?.Report($"training a candidate on {Path.GetFileName(trainingFile)}");
+        ModelDirectory.EnsureWritable(request.CandidateFolder);
+        using var candidate = RiskModelTrainer.TrainFile(trainingFile, options, cancellationToken: cancellationToken);
+        ModelDirectory.Save(candidate, request.CandidateFolder);
+
+        progress?.Report("validating the candidate");
+        var candidateReport = ModelValidator.ValidateFile(candidate, trainingFile, spec, request.CandidateFolder);
+
+        string? candidateVersion = null;
+        PromotionResult? promotion = null;
+        if (request.Register || request.PromoteIfValid)
+        {
+            registry.RegisterDataset(request.DataFile);
+            if (request.WithReferenceFile is not null)
+            {
+                registry.RegisterDataset(request.WithReferenceFile);
+                registry.RegisterDataset(trainingFile);
+            }
+
+            candidateVersion = registry.Register(request.CandidateFolder).Model.Version;
+            registry.RecordValidation(candidateVersion, candidateReport);
+            if (request.PromoteIfValid && candidateReport.Passed)
+            {
+                progress?.Report($"promoting {candidateVersion} through the gate");
+                promotion = registry.Promote(candidateVersion);
+            }
+        }
+
+        var outcome = !candidateReport.Passed ? RetrainingOutcome.CandidateFailed
+            : promotion is { InProduction: true } ? RetrainingOutcome.CandidatePromoted
+            : RetrainingOutcome.CandidateValid;
+        return new RetrainingResult
+        {
+            Outcome = outcome,
+            ProductionVersion = production.Model.Version,
+            ProductionValidation = productionReport,
+            TrainingDataFile = trainingFile,
+            TrainingRows = candidate.Card.TrainingRows,
+            CandidateFolder = Path.GetFullPath(request.CandidateFolder),
+            CandidateCard = candidate.Card,
+            CandidateValidation = candidateReport,
+            CandidateVersion = candidateVersion,
+            Promotion = promotion,
+            ProductionVersionAfter = registry.GetProduction()?.Model.Version ?? production.Model.Version,
+        };
+    }
+
+    /// <summary>
+    /// The new file itself, or reference + new written to one file next to the candidate folder, so that
+    /// the candidate's card (and the registry's lineage) names the exact data by its SHA-256.
+    /// </summary>
+    private static string TrainingFile(RetrainingRequest request, InsuranceDataset newData)
+    {
+        if (request.WithReferenceFile is null)
+        {
+            return request.DataFile;
+        }
+
+        var reference = InsuranceCsvReader.ReadFile(request.WithReferenceFile, requireLabels: true);
+        var name = $"{Path.GetFileNameWithoutExtension(reference.Name)}+{Path.GetFileNameWithoutExtension(newData.Name)}.csv";
+        var folder = Path.GetDirectoryName(Path.GetFullPath(request.CandidateFolder))!;
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        InsuranceCsvWriter.WriteFile(path, new InsuranceDataset(name, [.. reference.Records, .. newData.Records]));
+        return path;
+    }
+}

@@ -1,0 +1,37 @@
+using Mlops.Core.Analysis;
+using Mlops.Core.Data;
+using Mlops.Core.Training;
+using Mlops.Testing;
+
+namespace Mlops.Reporting.Tests;
+
+/// <summary>The seed's analysis at month 36 with the reference model, and without a model, rendered once.</summary>
+public sealed class SeedReportFixture
+{
+    public SeedReportFixture()
+    {
+        var referenceFile = RepositoryPaths.SeedMonth(0);
+        var reference = InsuranceCsvReader.ReadFile(referenceFile, requireLabels: true);
+        MonthData[] months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(m))))];
+        using var trained = RiskModelTrainer.TrainFile(referenceFile, new TrainingOptions());
+        var sha = ContentHash.OfFile(referenceFile);
+        WithModel = ProductionAnalyzer.Analyze(reference, sha, months, new AnalyzedModel("reference model", trained.Model, trained.Card), new AnalysisOptions());
+        WithoutModel = ProductionAnalyzer.Analyze(reference, sha, months, null, new AnalysisOptions());
+        Html = AnalysisReport.Render(WithModel);
+    }
+
+    public ProductionAnalysis WithModel { get; }
+
+    public ProductionAnalysis WithoutModel { get; }
+
+    public string Html { get; }
+
+    /// <summary>6 histograms, 6 drift charts, predicted classes, certainty, accuracy, quality.</summary>
+    public const int ChartsWithModel = 16;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeedReportGroup : ICollectionFixture<SeedReportFixture>
+{
+    public const string Name = "seed report";
+}

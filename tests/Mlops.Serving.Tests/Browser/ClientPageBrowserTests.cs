@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Mlops.Core.Data;
 using Mlops.Serving.Tests.Service;
+using Mlops.Testing.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace Mlops.Serving.Tests.Browser;
@@ -13,15 +14,9 @@ namespace Mlops.Serving.Tests.Browser;
 /// </summary>
 public sealed partial class ClientPageBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    /// <summary>Where the screenshots go: the test output folder.</summary>
-    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Fact]
     public async Task The_form_shows_the_models_answer_and_the_fallback_for_power_20()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/install-test-deps.sh installs Debian's chromium");
         using var sandbox = new ServiceSandbox();
         var folder = await TrainedModels.First();
         sandbox.Promote(sandbox.Register(folder));
@@ -30,14 +25,8 @@ public sealed partial class ClientPageBrowserTests
         var expected = model.Predict(customer);
         await using var service = await sandbox.StartAsync();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 760 } });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var (page, _) = await chromium.NewPageAsync(1100, 760);
         await page.GotoAsync(service.BaseAddress.ToString());
         await Expect(page.Locator("#model")).ToContainTextAsync("model v1");
 
@@ -49,8 +38,7 @@ public sealed partial class ClientPageBrowserTests
         await Expect(page.Locator("#source")).ToHaveTextAsync("answered by the model v1");
         var shown = (await page.Locator("#p-" + expected.Group.Name()).TextContentAsync())!;
         Assert.Equal((expected.Certainty * 100).ToString("F1", CultureInfo.InvariantCulture) + " %", shown);
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "client-page-model.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ScreenshotPath("client-page-model.png"), FullPage = true });
 
         // The talk's example: power 20 is outside what the model saw, so the baseline answers and the page says why.
         await page.FillAsync("#power", "20");
@@ -62,7 +50,7 @@ public sealed partial class ClientPageBrowserTests
         var baseline = Core.Models.BaselineRiskModel.Classify(customer with { Power = 20 });
         await Expect(page.Locator("#risk")).ToHaveTextAsync(baseline.Name() + " risk");
         Assert.Equal("100.0 %", await page.Locator("#p-" + baseline.Name()).TextContentAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "client-page-power-20.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ScreenshotPath("client-page-power-20.png"), FullPage = true });
     }
 
     private static async Task FillAsync(IPage page, InsuranceFeatures customer)

@@ -201,7 +201,7 @@ public sealed class ProductionReplay : IDisposable
     }
 
     /// <summary>The answer's <c>source</c> is <c>ML</c> when the model answered, a <c>baseline…</c> text when the fallback did.</summary>
-    internal static bool IsFallback(ReadOnlySpan<byte> answer)
+    public static bool IsFallback(ReadOnlySpan<byte> answer)
     {
         var reader = new Utf8JsonReader(answer);
         while (reader.Read())

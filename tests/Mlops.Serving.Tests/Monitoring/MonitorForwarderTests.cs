@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Mlops.Core.Data;
 using Mlops.Serving.Fallback;
+using Mlops.Serving.Metrics;
 using Mlops.Serving.Monitoring;
+using Mlops.Serving.Tests.Service;
 
 namespace Mlops.Serving.Tests.Monitoring;
 
@@ -24,5 +27,31 @@ public sealed class MonitorForwarderTests
             rows[0].GetRawText());
         Assert.Equal(0, rows[1].GetProperty("prediction").GetInt32());
         Assert.Equal("baseline_out_of_range", rows[1].GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task A_burst_is_sent_once_the_queue_is_quiet_not_at_the_flush_interval()
+    {
+        using var monitor = new FakeMonitor();
+        // A flush interval of an hour: only the idle flush can send this batch in time.
+        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
+            batchRows: 100, flushInterval: TimeSpan.FromHours(1), idleFlush: TimeSpan.FromMilliseconds(20));
+        await forwarder.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 30; i++)
+        {
+            forwarder.Enqueue(new InsuranceFeatures(false, 30 + i, true, 40, 100, 20), RiskGroup.Medium, AnswerSource.Ml);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (monitor.Rows < 30)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{monitor.Rows} of 30 rows arrived within 20 s");
+            await Task.Delay(10);
+        }
+
+        await forwarder.StopAsync(CancellationToken.None);
+        Assert.Equal(30, monitor.Rows);
+        Assert.Equal(Enumerable.Range(30, 30).Select(a => (double)a), monitor.Batches.SelectMany(b => b.Rows.EnumerateArray()).Select(r => r.GetProperty("age").GetDouble()));
     }
 }

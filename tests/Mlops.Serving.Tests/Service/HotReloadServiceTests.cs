@@ -72,7 +72,7 @@ public sealed class HotReloadServiceTests
         Assert.Equal(2, MetricsText.Value(metrics, "mlops_model_reloads_total"));
         Assert.Equal(1, MetricsText.Value(metrics, $"mlops_model_info{{model_version=\"{v1}\",trainer=\"{trainer1}\"}}"));
         Assert.Null(MetricsText.Value(metrics, $"mlops_model_info{{model_version=\"{v2}\",trainer=\"{trainer2}\"}}"));
-        Assert.Contains($"model reloaded: {v1} -> {v2}", service.Output, StringComparison.Ordinal);
+        Assert.True(await service.WaitForOutputAsync($"model reloaded: {v1} -> {v2}", TimeSpan.FromSeconds(10)), service.Output);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class HotReloadServiceTests
         var answer = await ServiceSandbox.PredictAsync(service.Http, customer);
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(v1, answer.Json.GetProperty("model_version").GetString());
-        Assert.Contains($"failed; still serving {v1}", service.Output, StringComparison.Ordinal);
+        Assert.True(await service.WaitForOutputAsync($"failed; still serving {v1}", TimeSpan.FromSeconds(10)), service.Output);
         Assert.Equal(0, MetricsText.Value(await service.Http.GetStringAsync("metrics"), "mlops_model_reloads_total"));
 
         // The next promotion is loaded as usual.

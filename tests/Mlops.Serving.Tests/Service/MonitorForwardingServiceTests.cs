@@ -107,7 +107,7 @@ public sealed class MonitorForwardingServiceTests
         var metrics = await service.Http.GetStringAsync("metrics");
         Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
         Assert.Equal(150, MetricsText.Sum(metrics, "mlops_predictions_total"));
-        Assert.Contains("dropping batches", service.Output, StringComparison.Ordinal);
+        Assert.True(await service.WaitForOutputAsync("dropping batches", TimeSpan.FromSeconds(10)), service.Output);
     }
 
     [Fact]

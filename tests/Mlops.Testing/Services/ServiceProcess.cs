@@ -49,6 +49,26 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the process has printed <paramref name="text"/>: its log lines are written by a
+    /// background logger, so a line can follow the effect it reports (a metric, an answer) by a moment.
+    /// </summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     /// <summary>Starts <c>mlops serve --port P args…</c> with its own <c>MLOPS_HOME</c> and waits until <c>/ping</c> answers.</summary>
     public static Task<ServiceProcess> StartAsync(string mlopsHome, params string[] args) =>
         StartAsync("serve", mlopsHome, args);

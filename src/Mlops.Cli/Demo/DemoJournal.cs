@@ -47,8 +47,11 @@ public sealed class DemoJournal
         RunAsync(step, phase, title, () => Task.FromResult(body()), describe);
 
     /// <summary>A step that did not run, and why.</summary>
-    public void Skip(DemoStepName step, string phase, string title, string why) =>
-        _steps.Add(new DemoStep(step, phase, title, DemoOutcome.Skipped, why, 0));
+    public void Skip(DemoStepName step, string phase, string title, string why) => Note(step, phase, title, DemoOutcome.Skipped, why);
+
+    /// <summary>A step decided without running anything (e.g. the services kept running).</summary>
+    public void Note(DemoStepName step, string phase, string title, DemoOutcome outcome, string key) =>
+        _steps.Add(new DemoStep(step, phase, title, outcome, key, 0));
 }
 
 /// <summary>A step of the demo failed; <see cref="Exception.InnerException"/> says why.</summary>

@@ -268,7 +268,7 @@ public sealed class DemoRun(DemoOptions options, DemoNarrator narrator)
 
         if (keep)
         {
-            _journal.Skip(DemoStepName.Stop, "", "stop the service and the monitor", "--keep-running");
+            _journal.Note(DemoStepName.Stop, "", "stop the service and the monitor", DemoOutcome.KeptRunning, "--keep-running");
             _result.KeptRunning = true;
             return;
         }

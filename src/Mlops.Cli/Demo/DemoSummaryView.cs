@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mlops.Cli.Stack;
 using Spectre.Console;
 
 namespace Mlops.Cli.Demo;
@@ -24,7 +25,7 @@ public static class DemoSummaryView
                 Markup.Escape(step.Title),
                 Outcome(step.Outcome),
                 Markup.Escape(step.Key),
-                step.Outcome == DemoOutcome.Skipped ? "" : string.Create(CultureInfo.InvariantCulture, $"{step.Seconds:F1} s"));
+                step.Outcome is DemoOutcome.Skipped or DemoOutcome.KeptRunning ? "" : string.Create(CultureInfo.InvariantCulture, $"{step.Seconds:F1} s"));
         }
 
         console.Write(table);
@@ -42,6 +43,12 @@ public static class DemoSummaryView
 
         if (result.KeptRunning)
         {
+            foreach (var process in result.Processes)
+            {
+                var (what, path) = process.Name == LocalDeployment.Service ? ("client page", "/") : ("drift dashboard", "/dashboard");
+                console.MarkupLineInterpolated($"{what}: [bold]{process.Url}{path}[/]");
+            }
+
             console.MarkupLineInterpolated($"the service and the monitor keep running; stop them with: [bold]{stopHint}[/]");
         }
     }

@@ -57,7 +57,7 @@ public sealed class DemoWorkspace
             if (StackState.Load(workspace.Stack) is { } state && state.Processes.Any(p => p.IsRunning))
             {
                 throw new UsageException(
-                    $"--workdir {workdir}: an earlier demo's services still run there (--keep-running); stop them with 'MLOPS_HOME={workspace.Home} mlops down' or choose another --workdir");
+                    $"--workdir {workdir}: an earlier demo's services still run there (--keep-running); stop them with 'MLOPS_HOME={workspace.Home} ./mlops down' or choose another --workdir");
             }
 
             Directory.Delete(root, recursive: true);

@@ -10,6 +10,8 @@ need() { # need COMMAND-OR-PATH DEBIAN-PACKAGE
 # Later features add their needs here (a browser, Prometheus, PostgreSQL…).
 need promtool prometheus # deploy/'s Prometheus configs and alert rules (scripts/check-observability.sh)
 need /usr/bin/chromium chromium # the client page's browser test (Playwright drives Debian's Chromium; it never downloads one)
+need /usr/bin/setsid util-linux # mlops up starts its background processes in their own session
+need /bin/kill procps           # mlops down and the tests stop processes with SIGTERM
 
 if ((${#packages[@]})); then
   echo "install-test-deps: installing ${packages[*]}" >&2

@@ -5,6 +5,8 @@ using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Commands.Registry;
 using Mlops.Cli.Commands.Serving;
+using Mlops.Cli.Commands.Simulation;
+using Mlops.Cli.Commands.Stack;
 using Mlops.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
@@ -120,5 +122,18 @@ public static class MlopsApp
             .WithExample("serve")
             .WithExample("serve", "--port", "8080", "--monitor", "http://localhost:8085")
             .WithExample("serve", "--model", "v2", "--prediction-log", "postgres:Host=localhost;Database=mlops;Username=mlops");
+
+        config.AddCommand<SimulateCommand>("simulate")
+            .WithDescription("Replay three years of production (month-1.csv … month-36.csv) through the prediction service, concurrently; after each month: answered, rejected, fallback rate and the monitor's drift.")
+            .WithExample("simulate")
+            .WithExample("simulate", "--months", "1-12", "--rate", "500")
+            .WithExample("simulate", "--mock", "--monitor", "http://localhost:8085", "--json");
+        config.AddCommand<UpCommand>("up")
+            .WithDescription("Start the prediction service, the drift monitor and Prometheus (if installed) in the background; trains, validates and promotes a model first if none is in production.")
+            .WithExample("up")
+            .WithExample("up", "--data", "seed-data", "--port-service", "18080", "--port-monitor", "18085", "--no-prometheus");
+        config.AddCommand<DownCommand>("down")
+            .WithDescription("Stop what 'mlops up' started.")
+            .WithExample("down");
     }
 }

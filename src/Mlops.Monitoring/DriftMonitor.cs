@@ -32,12 +32,17 @@ public sealed class DriftMonitor
 
     public MonitoredDataset? Find(string name) => _datasets.GetValueOrDefault(name);
 
-    /// <summary>Rows from any other source, column name to value (NaN or absent for a missing prediction).</summary>
+    /// <summary>
+    /// Rows from any other source, column name to value: the features, optionally the prediction and
+    /// <see cref="AnswerSourceColumn.WindowColumn"/> (1 when the fallback answered, 0 for the model);
+    /// NaN or absent for those two when unknown.
+    /// </summary>
     public WindowDrift? Add(string dataset, IEnumerable<IReadOnlyDictionary<string, double>> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var target = Find(dataset) ?? throw new KeyNotFoundException($"unknown dataset '{dataset}'");
-        var columns = target.Mapping.AllColumns.ToList();
+        var columns = target.WindowColumns;
+        var features = target.Mapping.Features.Count;
         var parsed = new List<double[]>();
         var index = 0;
         foreach (var row in rows)
@@ -45,14 +50,14 @@ public sealed class DriftMonitor
             var values = new double[columns.Count];
             for (var c = 0; c < columns.Count; c++)
             {
-                var isPrediction = c >= target.Mapping.Features.Count;
-                if (row.TryGetValue(columns[c].Name, out var value) && (double.IsFinite(value) || (isPrediction && double.IsNaN(value))))
+                var optional = c >= features;
+                if (row.TryGetValue(columns[c], out var value) && (double.IsFinite(value) || (optional && double.IsNaN(value))))
                 {
                     values[c] = value;
                 }
                 else
                 {
-                    values[c] = isPrediction ? double.NaN : throw new BadRowException($"row {index}: column '{columns[c].Name}' is missing or not a finite number");
+                    values[c] = optional ? double.NaN : throw new BadRowException($"row {index}: column '{columns[c]}' is missing or not a finite number");
                 }
             }
 

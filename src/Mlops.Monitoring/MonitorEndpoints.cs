@@ -9,7 +9,8 @@ namespace Mlops.Monitoring;
 
 /// <summary>
 /// The monitor's HTTP API: the seed's <c>POST /iterate/{dataset}</c>, <c>GET /ping</c>, the status of
-/// each dataset as JSON for dashboards, and <c>GET /metrics</c> for Prometheus.
+/// each dataset as JSON for dashboards, <c>GET /metrics</c> for Prometheus and the built-in dashboard
+/// page <c>GET /dashboard</c>.
 /// </summary>
 public static class MonitorEndpoints
 {
@@ -74,6 +75,28 @@ public static class MonitorEndpoints
             var status = target.Status();
             return Results.Ok(history is { } n ? status with { History = [.. status.History.TakeLast(n)] } : status);
         });
+
+        // A replay closes a month here: the window's drift now, not when the period next comes round.
+        app.MapPost("/datasets/{dataset}/drift/calculate", (string dataset) =>
+        {
+            if (monitor.Find(dataset) is not { } target)
+            {
+                return UnknownDataset(dataset, monitor);
+            }
+
+            if (target.CalculateNow() is { } drift)
+            {
+                return Results.Ok(drift);
+            }
+
+            var (window, _) = target.Snapshot();
+            return Results.Problem(
+                title: "Window not full",
+                detail: $"the window of '{dataset}' has {window.Rows} of {window.Size} rows; drift is computed on a full window",
+                statusCode: StatusCodes.Status409Conflict);
+        });
+
+        app.MapGet("/dashboard", () => Results.Bytes(DashboardPage.Html, "text/html; charset=utf-8"));
 
         app.MapGet("/metrics", () => Results.Text(DriftMetrics.Render(monitor), PrometheusTextWriter.ContentType));
     }

@@ -36,15 +36,20 @@ public sealed class MonitoredDataset
         var reference = NumericTableReader.ReadFile(referencePath, [.. mapping.Features.Select(f => f.Name)]);
         _calculator = new DriftCalculator(mapping, reference, new DriftOptions { DriftShare = config.DriftShare });
         var columns = mapping.Features.Select(f => f.Name).ToList();
+        var optional = new HashSet<string>(StringComparer.Ordinal) { AnswerSourceColumn.WindowColumn };
         string? prediction = null;
         if (mapping.Prediction is not null)
         {
             prediction = mapping.Prediction.Name;
             columns.Add(prediction);
+            optional.Add(prediction);
         }
 
+        // Not a drift column: who answered each row, for the fallback rate beside the drift.
+        columns.Add(AnswerSourceColumn.WindowColumn);
+        WindowColumns = columns;
         _window = new DriftWindow(columns, monitor.WindowSize);
-        Parser = new RowParser(columns, prediction is null ? new HashSet<string>() : new HashSet<string> { prediction });
+        Parser = new RowParser(columns, optional, AnswerSourceColumn.WindowColumn);
         _historySize = monitor.HistorySize;
         _period = TimeSpan.FromSeconds(monitor.CalculationPeriodSeconds);
         Reference = new ReferenceInfo(
@@ -65,6 +70,9 @@ public sealed class MonitoredDataset
     public ColumnMapping Mapping { get; }
 
     public RowParser Parser { get; }
+
+    /// <summary>The columns of a row given to <see cref="Add"/>, in order: the features, the prediction (if mapped), the fallback flag.</summary>
+    public IReadOnlyList<string> WindowColumns { get; }
 
     public double CalculationPeriodSeconds { get; }
 
@@ -91,6 +99,24 @@ public sealed class MonitoredDataset
         }
     }
 
+    /// <summary>
+    /// Computes the drift of the window now if rows arrived since the last report, whatever the period
+    /// (a replay closes a month this way); otherwise returns the latest report. Null while the window
+    /// is not full.
+    /// </summary>
+    public WindowDrift? CalculateNow()
+    {
+        lock (_lock)
+        {
+            if (!_window.IsFull)
+            {
+                return null;
+            }
+
+            return _window.RowsAdded > _rowsAtLastRun || _latest is null ? Calculate(_clock.GetUtcNow()) : _latest;
+        }
+    }
+
     public DatasetStatus Status()
     {
         lock (_lock)
@@ -112,7 +138,8 @@ public sealed class MonitoredDataset
 
     private WindowDrift Calculate(DateTimeOffset now)
     {
-        var drift = new WindowDrift(_window.RowsAdded, _calculator.Calculate(_window, now));
+        var (fallbackRate, withSource) = FallbackRate();
+        var drift = new WindowDrift(_window.RowsAdded, _calculator.Calculate(_window, now), fallbackRate, withSource);
         _latest = drift;
         _history.Enqueue(drift);
         while (_history.Count > _historySize)
@@ -123,5 +150,27 @@ public sealed class MonitoredDataset
         _rowsAtLastRun = _window.RowsAdded;
         _nextRun = now + _period;
         return drift;
+    }
+
+    private (double? Rate, int RowsWithSource) FallbackRate()
+    {
+        var segments = _window.Column(AnswerSourceColumn.WindowColumn);
+        var (known, fallback) = Count(segments.First.Span, 0, 0);
+        (known, fallback) = Count(segments.Second.Span, known, fallback);
+        return (known == 0 ? null : (double)fallback / known, known);
+
+        static (int Known, int Fallback) Count(ReadOnlySpan<double> values, int known, int fallback)
+        {
+            foreach (var value in values)
+            {
+                if (!double.IsNaN(value))
+                {
+                    known++;
+                    fallback += value > 0 ? 1 : 0;
+                }
+            }
+
+            return (known, fallback);
+        }
     }
 }

@@ -46,6 +46,6 @@ public sealed class PredictionService(
     {
         metrics.Answered(answer, served);
         log?.TryEnqueue(LoggedPrediction.Of(now, served.Version, answer.Source.Label(), answer.Prediction, features));
-        monitor?.Enqueue(features, answer.Prediction.Group);
+        monitor?.Enqueue(features, answer.Prediction.Group, answer.Source);
     }
 }

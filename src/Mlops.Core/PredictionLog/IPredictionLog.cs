@@ -16,4 +16,7 @@ public interface IPredictionLog : IAsyncDisposable
     Task<IReadOnlyList<LoggedPrediction>> ReadAfterAsync(long afterId, int max, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The id of the newest row, 0 for an empty log: where a follower that wants only new rows starts.</summary>
+    Task<long> LastIdAsync(CancellationToken cancellationToken = default);
 }

@@ -99,5 +99,11 @@ public sealed class PostgresPredictionLog : IPredictionLog
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    public async Task<long> LastIdAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(PredictionLogSchema.SelectLastId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -64,6 +64,9 @@ public static class PredictionLogSchema
     public static string SelectAfter(string afterParameter, string limitParameter) =>
         $"SELECT {string.Join(", ", Columns)} FROM {Table} WHERE id > {afterParameter} ORDER BY id LIMIT {limitParameter}";
 
+    /// <summary>The newest row's id, 0 for an empty log (the same statement in both databases).</summary>
+    public static string SelectLastId { get; } = $"SELECT COALESCE(MAX(id), 0) FROM {Table}";
+
     /// <summary>How SQLite stores <c>logged_at</c>.</summary>
     internal const string SqliteTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 

@@ -114,6 +114,14 @@ public sealed class SqlitePredictionLog : IPredictionLog
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<long> LastIdAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = PredictionLogSchema.SelectLastId;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public ValueTask DisposeAsync()
     {
         // Pooled connections keep the file open; release it so the folder can be removed.

@@ -9,23 +9,27 @@ namespace Mlops.Monitoring.Ingestion;
 /// sends whole CSV rows — into rows of numbers in the window's column order. Columns the dataset does
 /// not watch (the labels <c>risk</c>, <c>group</c>, <c>group_name</c>) are ignored; the seed's spelling
 /// <c>emergency_breaking</c> is accepted; values may be numbers, numeric strings or true/false. A
-/// missing feature, a non-number or NaN rejects the whole request, so nothing is half taken.
+/// missing feature, a non-number or NaN rejects the whole request, so nothing is half taken. A row's
+/// <c>source</c> (who answered, sent by the prediction service) goes to the window's fallback column.
 /// </summary>
 public sealed class RowParser
 {
     private readonly IReadOnlyList<string> _columns;
     private readonly bool[] _optional;
     private readonly Dictionary<string, int> _index;
+    private readonly int _sourceColumn;
 
     /// <param name="columns">The window's columns.</param>
-    /// <param name="optional">Columns a row may lack (the prediction): NaN then.</param>
-    public RowParser(IReadOnlyList<string> columns, IReadOnlySet<string> optional)
+    /// <param name="optional">Columns a row may lack (the prediction, the fallback): NaN then.</param>
+    /// <param name="sourceColumn">The window column that a row's <c>source</c> text fills (<see cref="AnswerSourceColumn.WindowColumn"/>), or null.</param>
+    public RowParser(IReadOnlyList<string> columns, IReadOnlySet<string> optional, string? sourceColumn = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(optional);
         _columns = columns;
         _optional = [.. columns.Select(optional.Contains)];
-        _index = columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        _sourceColumn = sourceColumn is null ? -1 : columns.ToList().IndexOf(sourceColumn);
+        _index = columns.Select((c, i) => (c, i)).Where(p => p.i != _sourceColumn).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
     }
 
     /// <summary>Parses an array of row objects (a single object counts as one row).</summary>
@@ -62,6 +66,13 @@ public sealed class RowParser
         var seen = new bool[_columns.Count];
         foreach (var property in row.EnumerateObject())
         {
+            if (_sourceColumn >= 0 && property.NameEquals(AnswerSourceColumn.Field))
+            {
+                values[_sourceColumn] = Source(property.Value, rowIndex);
+                seen[_sourceColumn] = true;
+                continue;
+            }
+
             if (!_index.TryGetValue(InsuranceCsvFormat.Canonical(property.Name), out var c))
             {
                 continue;
@@ -81,6 +92,13 @@ public sealed class RowParser
 
         return values;
     }
+
+    private static double Source(JsonElement value, int row) => value.ValueKind switch
+    {
+        JsonValueKind.String => AnswerSourceColumn.FallbackValue(value.GetString()),
+        JsonValueKind.Null => double.NaN,
+        _ => throw new BadRowException($"row {row}: column '{AnswerSourceColumn.Field}': expected who answered as text (e.g. \"ml\"), got {Describe(value.ValueKind)}"),
+    };
 
     private static double Value(JsonElement value, int row, string column, bool optional)
     {

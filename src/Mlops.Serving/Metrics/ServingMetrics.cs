@@ -30,7 +30,9 @@ public sealed class ServingMetrics
         FallbackWindow = new FallbackRateWindow(fallbackWindow);
 
         _predictions = factory.CreateCounter("mlops_predictions_total", "Answered predictions by risk class, who answered (ml or which baseline fallback) and served model version.",
-            new CounterConfiguration { LabelNames = ["risk", "source", "model_version"] });
+            // Label sets appear when published (for the served version) or counted, not when looked up: the
+            // placeholder below must not export twelve zero series for a "baseline" version nobody serves.
+            new CounterConfiguration { LabelNames = ["risk", "source", "model_version"], SuppressInitialValue = true });
         _fallbackRate = factory.CreateGauge("mlops_fallback_rate", $"Share of answers given by the baseline fallback over the last {fallbackWindow} predictions.");
         _modelInfo = factory.CreateGauge("mlops_model_info", "The served model: 1 for the current version and trainer.",
             new GaugeConfiguration { LabelNames = ["model_version", "trainer"] });

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Data;
+using Mlops.Serving.Fallback;
 using Mlops.Serving.Metrics;
 
 namespace Mlops.Serving.Monitoring;
@@ -12,6 +13,9 @@ namespace Mlops.Serving.Monitoring;
 /// Sends every answered input with its prediction to the drift monitor (<c>POST {monitor}/iterate/{dataset}</c>,
 /// a JSON array of row objects), in batches, off the request path. The monitor is a bystander: when it
 /// is slow or down, batches are dropped and counted, and no prediction waits or fails because of it.
+/// A batch is sent when it has <c>batchRows</c> rows, when no new row came for <c>idleFlush</c> (a
+/// burst is over: a replayed month reaches the monitor at once, not a second later), or at the
+/// latest <c>flushInterval</c> after its first row.
 /// </summary>
 public sealed partial class MonitorForwarder : IHostedService, IDisposable
 {
@@ -20,14 +24,15 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
     private readonly ILogger _logger;
     private readonly int _batchRows;
     private readonly TimeSpan _flushInterval;
-    private readonly Channel<(InsuranceFeatures Features, RiskGroup Prediction)> _queue;
+    private readonly TimeSpan _idleFlush;
+    private readonly Channel<ForwardedRow> _queue;
     private readonly CancellationTokenSource _abort = new();
     private Task _sending = Task.CompletedTask;
     private bool _failing;
     private int _disposed;
 
     public MonitorForwarder(Uri monitor, string dataset, ServingMetrics metrics, ILogger<MonitorForwarder> logger,
-        int batchRows = 100, TimeSpan? flushInterval = null, int capacity = 10_000, TimeSpan? timeout = null)
+        int batchRows = 100, TimeSpan? flushInterval = null, int capacity = 10_000, TimeSpan? timeout = null, TimeSpan? idleFlush = null)
     {
         ArgumentNullException.ThrowIfNull(monitor);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -38,21 +43,25 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
         _logger = logger;
         _batchRows = batchRows;
         _flushInterval = flushInterval ?? TimeSpan.FromSeconds(1);
-        _queue = Channel.CreateBounded<(InsuranceFeatures, RiskGroup)>(new BoundedChannelOptions(capacity)
+        _idleFlush = idleFlush ?? DefaultIdleFlush;
+        _queue = Channel.CreateBounded<ForwardedRow>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
     }
 
+    /// <summary>A quiet queue for this long means the burst is over: long against the gap between requests under load, short against a person waiting.</summary>
+    public static TimeSpan DefaultIdleFlush { get; } = TimeSpan.FromMilliseconds(20);
+
     public Uri Endpoint { get; }
 
     public int QueueLength => _queue.Reader.Count;
 
     /// <summary>Queues one answered input; a full queue drops it (counted), never blocks.</summary>
-    public void Enqueue(InsuranceFeatures features, RiskGroup prediction)
+    public void Enqueue(InsuranceFeatures features, RiskGroup prediction, AnswerSource source = AnswerSource.Ml)
     {
-        if (!_queue.Writer.TryWrite((features, prediction)))
+        if (!_queue.Writer.TryWrite(new ForwardedRow(features, prediction, source)))
         {
             _metrics.MonitorDroppedRows.Inc();
         }
@@ -95,7 +104,7 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
 
     private async Task SendAsync()
     {
-        var batch = new List<(InsuranceFeatures Features, RiskGroup Prediction)>(_batchRows);
+        var batch = new List<ForwardedRow>(_batchRows);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
@@ -111,7 +120,7 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
                         {
                             batch.Add(row);
                         }
-                        else if (!await _queue.Reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
+                        else if (!await WaitForMoreAsync(window.Token).ConfigureAwait(false))
                         {
                             break;
                         }
@@ -132,7 +141,22 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
         }
     }
 
-    private async Task PostAsync(List<(InsuranceFeatures Features, RiskGroup Prediction)> batch)
+    /// <summary>Waits for a next row up to the idle time; false when none came (send now) or the queue was completed.</summary>
+    private async Task<bool> WaitForMoreAsync(CancellationToken window)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(window);
+        idle.CancelAfter(_idleFlush);
+        try
+        {
+            return await _queue.Reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!window.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task PostAsync(List<ForwardedRow> batch)
     {
         if (batch.Count == 0)
         {
@@ -175,14 +199,14 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
         }
     }
 
-    /// <summary>The row objects the monitor reads: the six features (flags as 0/1) and <c>prediction</c>, the answered class.</summary>
-    internal static byte[] Serialize(IReadOnlyList<(InsuranceFeatures Features, RiskGroup Prediction)> rows)
+    /// <summary>The row objects the monitor reads: the six features (flags as 0/1), <c>prediction</c>, the answered class, and <c>source</c>, who answered (the metric label: <c>ml</c>, <c>baseline_out_of_range</c>, …).</summary>
+    internal static byte[] Serialize(IReadOnlyList<ForwardedRow> rows)
     {
         using var buffer = new MemoryStream(rows.Count * 128);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            foreach (var (features, prediction) in rows)
+            foreach (var (features, prediction, source) in rows)
             {
                 json.WriteStartObject();
                 json.WriteNumber("training"u8, features.Training ? 1 : 0);
@@ -192,6 +216,7 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
                 json.WriteNumber("power"u8, features.Power);
                 json.WriteNumber("miles"u8, features.Miles);
                 json.WriteNumber("prediction"u8, (int)prediction);
+                json.WriteString("source"u8, source.Label());
                 json.WriteEndObject();
             }
 
@@ -200,6 +225,9 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
 
         return buffer.ToArray();
     }
+
+    /// <summary>One answered input on its way to the monitor.</summary>
+    internal readonly record struct ForwardedRow(InsuranceFeatures Features, RiskGroup Prediction, AnswerSource Source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "monitor {Endpoint}: dropping batches ({Why}); predictions go on")]
     private static partial void LogDropped(ILogger logger, Exception? exception, Uri endpoint, string why);

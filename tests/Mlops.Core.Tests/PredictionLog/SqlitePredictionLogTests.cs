@@ -29,6 +29,20 @@ public sealed class SqlitePredictionLogTests
     }
 
     [Fact]
+    public async Task The_last_id_is_0_for_an_empty_log_and_then_the_newest_rows()
+    {
+        using var temp = new TemporaryDirectory();
+        await using var log = SqlitePredictionLog.Open(temp.File("predictions.db"));
+        Assert.Equal(0, await log.LastIdAsync());
+
+        await log.AppendAsync([.. Enumerable.Range(0, 5).Select(i => Row(Noon.AddSeconds(i), "v1", "ml", new InsuranceFeatures(false, 30 + i, false, 40, 100, 10), 1, 0, 0))]);
+
+        var rows = await log.ReadAfterAsync(0, 10);
+        Assert.Equal(rows[^1].Id, await log.LastIdAsync());
+        Assert.Empty(await log.ReadAfterAsync(await log.LastIdAsync(), 10));
+    }
+
+    [Fact]
     public async Task A_reader_follows_the_log_by_id_in_pages()
     {
         using var temp = new TemporaryDirectory();

@@ -110,5 +110,7 @@ internal sealed class FailingFirst(IPredictionLog inner, int failures) : IPredic
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
 
+    public Task<long> LastIdAsync(CancellationToken cancellationToken = default) => inner.LastIdAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

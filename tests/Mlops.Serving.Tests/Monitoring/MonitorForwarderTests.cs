@@ -1,22 +1,57 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Mlops.Core.Data;
+using Mlops.Serving.Fallback;
+using Mlops.Serving.Metrics;
 using Mlops.Serving.Monitoring;
+using Mlops.Serving.Tests.Service;
 
 namespace Mlops.Serving.Tests.Monitoring;
 
 public sealed class MonitorForwarderTests
 {
     [Fact]
-    public void Rows_are_the_monitors_row_objects_with_the_prediction()
+    public void Rows_are_the_monitors_row_objects_with_the_prediction_and_who_answered()
     {
-        var bytes = MonitorForwarder.Serialize([(new InsuranceFeatures(true, 51.5, false, 30, 100, 10), RiskGroup.Low), (new InsuranceFeatures(false, 20, true, 45, 180, 60), RiskGroup.High)]);
+        var bytes = MonitorForwarder.Serialize(
+        [
+            new(new InsuranceFeatures(true, 51.5, false, 30, 100, 10), RiskGroup.Low, AnswerSource.Ml),
+            new(new InsuranceFeatures(false, 20, true, 45, 180, 60), RiskGroup.High, AnswerSource.BaselineOutOfRange),
+        ]);
 
         using var json = JsonDocument.Parse(bytes);
         var rows = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal(
-            """{"training":1,"age":51.5,"emergency_braking":0,"braking_distance":30,"power":100,"miles":10,"prediction":2}""",
+            """{"training":1,"age":51.5,"emergency_braking":0,"braking_distance":30,"power":100,"miles":10,"prediction":2,"source":"ml"}""",
             rows[0].GetRawText());
         Assert.Equal(0, rows[1].GetProperty("prediction").GetInt32());
+        Assert.Equal("baseline_out_of_range", rows[1].GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task A_burst_is_sent_once_the_queue_is_quiet_not_at_the_flush_interval()
+    {
+        using var monitor = new FakeMonitor();
+        // A flush interval of an hour: only the idle flush can send this batch in time.
+        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
+            batchRows: 100, flushInterval: TimeSpan.FromHours(1), idleFlush: TimeSpan.FromMilliseconds(20));
+        await forwarder.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 30; i++)
+        {
+            forwarder.Enqueue(new InsuranceFeatures(false, 30 + i, true, 40, 100, 20), RiskGroup.Medium, AnswerSource.Ml);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (monitor.Rows < 30)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{monitor.Rows} of 30 rows arrived within 20 s");
+            await Task.Delay(10);
+        }
+
+        await forwarder.StopAsync(CancellationToken.None);
+        Assert.Equal(30, monitor.Rows);
+        Assert.Equal(Enumerable.Range(30, 30).Select(a => (double)a), monitor.Batches.SelectMany(b => b.Rows.EnumerateArray()).Select(r => r.GetProperty("age").GetDouble()));
     }
 }

@@ -42,7 +42,7 @@ public sealed class PredictionLogServiceTests
         await using (var existing = await PostgresPredictionLog.OpenAsync(connection!))
         {
             // The database outlives one run of this test: follow the log from where it stands now.
-            before = await LastIdAsync(existing);
+            before = await existing.LastIdAsync();
         }
 
         await using var service = await sandbox.StartAsync("--prediction-log", "postgres:" + connection);
@@ -130,17 +130,6 @@ public sealed class PredictionLogServiceTests
             Assert.Equal(1.0, r.PHigh + r.PMedium + r.PLow, 6);
             Assert.InRange(r.LoggedAt, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow);
         });
-    }
-
-    private static async Task<long> LastIdAsync(PostgresPredictionLog log)
-    {
-        var last = 0L;
-        for (var page = await log.ReadAfterAsync(0, 10_000); page.Count > 0; page = await log.ReadAfterAsync(last, 10_000))
-        {
-            last = page[^1].Id;
-        }
-
-        return last;
     }
 
     private static string Label(string source) => source switch

@@ -1,8 +1,11 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Mlops.Cli.Infrastructure;
+using Mlops.Core.PredictionLog;
 using Mlops.Monitoring;
 using Mlops.Monitoring.Configuration;
+using Mlops.Monitoring.Ingestion;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,6 +15,8 @@ namespace Mlops.Cli.Commands.Monitoring;
 /// <c>mlops monitor</c>: the drift monitor service of the talk (Evidently's monitoring service, natively):
 /// takes production rows on <c>POST /iterate/{dataset}</c>, compares a sliding window with the
 /// reference and exports the metrics the seed's Grafana dashboard reads on <c>GET /metrics</c>.
+/// With <c>--prediction-log</c> it also follows the serving prediction log, for a service started
+/// without <c>--monitor</c>.
 /// </summary>
 public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
 {
@@ -43,6 +48,15 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         [Description("Recompute drift at most this often (default 10, or the config's); a whole new window is always computed.")]
         public double? Interval { get; init; }
 
+        [CommandOption("--prediction-log <TARGET>")]
+        [Description("Also follow the serving prediction log (sqlite:PATH or postgres:CONNECTION-STRING): rows appended to it go into --dataset's window.")]
+        public string? PredictionLog { get; init; }
+
+        [CommandOption("--dataset <NAME>")]
+        [Description("The dataset the prediction log's rows go to.")]
+        [DefaultValue(MonitorConfig.InsuranceDataset)]
+        public string Dataset { get; init; } = MonitorConfig.InsuranceDataset;
+
         public override ValidationResult Validate()
         {
             if (Config is null && Reference is null)
@@ -70,7 +84,13 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         config.Validate(settings.Config ?? "options");
 
         var url = $"http://{settings.Host}:{settings.Port}";
-        await using var app = MonitorApp.Build(new MonitorOptions { Config = config, Urls = [url] });
+        await using var follower = await FollowerAsync(settings, config, cancellationToken);
+        await using var app = MonitorApp.Build(new MonitorOptions
+        {
+            Config = config,
+            Urls = [url],
+            RowSources = follower is null ? [] : [follower.Source],
+        });
         try
         {
             await app.StartAsync(cancellationToken);
@@ -82,8 +102,41 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
 
         // Plain lines, not console markup: this goes to service logs, and tests wait for it.
         Console.WriteLine($"mlops monitor listening on {url} (datasets: {string.Join(", ", config.Datasets.Keys)}; window {config.WindowSize} rows; recompute at most every {config.CalculationPeriodSeconds:0.##} s)");
-        Console.WriteLine($"POST {url}/iterate/<dataset>, GET {url}/metrics, GET {url}/datasets/<dataset>/drift; Ctrl-C stops");
+        if (follower is not null)
+        {
+            Console.WriteLine($"following the prediction log {follower.Target} into dataset {settings.Dataset}");
+        }
+
+        Console.WriteLine($"POST {url}/iterate/<dataset>, GET {url}/metrics, GET {url}/datasets/<dataset>/drift, dashboard {url}/dashboard; Ctrl-C stops");
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The prediction log follower, when asked for: the opened log (closed on dispose) and the source reading it.</summary>
+    private static async Task<LogFollower?> FollowerAsync(Settings settings, MonitorConfig config, CancellationToken cancellationToken)
+    {
+        if (settings.PredictionLog is null)
+        {
+            return null;
+        }
+
+        if (!config.Datasets.ContainsKey(settings.Dataset))
+        {
+            throw new UsageException($"--dataset '{settings.Dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
+        }
+
+        var target = PredictionLogTarget.Parse(settings.PredictionLog);
+        var log = await target.OpenAsync(cancellationToken);
+        var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        return new LogFollower(target, log, logging, new PredictionLogRowSource(log, settings.Dataset, logging.CreateLogger<PredictionLogRowSource>()));
+    }
+
+    private sealed record LogFollower(PredictionLogTarget Target, IPredictionLog Log, ILoggerFactory Logging, PredictionLogRowSource Source) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Log.DisposeAsync();
+            Logging.Dispose();
+        }
     }
 }

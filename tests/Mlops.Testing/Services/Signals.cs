@@ -1,7 +1,7 @@
-namespace Mlops.Serving.Tests.Service;
+namespace Mlops.Testing.Services;
 
 /// <summary>What signals a child process of this test run can receive.</summary>
-internal static class Signals
+public static class Signals
 {
     /// <summary>
     /// False when this process was started with SIGINT ignored (a background job of a shell without

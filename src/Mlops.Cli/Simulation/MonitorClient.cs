@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Mlops.Cli.Simulation;
+
+/// <summary>The replay's view of the drift monitor: is it there, how many rows has it received, and its drift verdict now.</summary>
+public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
+{
+    private readonly Uri _status = new(Base(monitor), $"datasets/{Uri.EscapeDataString(dataset)}/drift?history=0");
+    private readonly Uri _calculate = new(Base(monitor), $"datasets/{Uri.EscapeDataString(dataset)}/drift/calculate");
+
+    public Uri Url => monitor;
+
+    /// <summary>Rows the dataset has received so far; throws <see cref="SimulationTargetException"/> when the monitor is not there or lacks the dataset.</summary>
+    public async Task<long> RowsReceivedAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => http.GetAsync(_status, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new SimulationTargetException($"the drift monitor at {monitor} does not monitor dataset '{dataset}' (or is not an mlops monitor)");
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var json = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        return json.RootElement.GetProperty("window").GetProperty("rows_received").GetInt64();
+    }
+
+    /// <summary>Polls until the dataset received <paramref name="expected"/> rows or the time is up; returns the last count.</summary>
+    public async Task<long> WaitForRowsAsync(long expected, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var delay = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            var received = await RowsReceivedAsync(cancellationToken).ConfigureAwait(false);
+            if (received >= expected || DateTime.UtcNow >= deadline)
+            {
+                return received;
+            }
+
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
+        }
+    }
+
+    /// <summary>The drift of the window now (the monitor computes it if rows arrived since its last report); null and why when the window is not full.</summary>
+    public async Task<(MonthDrift? Drift, string? Note)> CalculateAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => http.PostAsync(_calculate, content: null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Conflict && !response.IsSuccessStatusCode)
+        {
+            return (null, $"the monitor answered {(int)response.StatusCode} to {_calculate}");
+        }
+
+        using var json = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode == HttpStatusCode.Conflict
+            ? (null, json.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : "the window is not full yet")
+            : (Drift(json.RootElement), null);
+    }
+
+    internal static MonthDrift Drift(JsonElement windowDrift)
+    {
+        var report = windowDrift.GetProperty("report");
+        var columns = report.GetProperty("columns").EnumerateArray().ToList();
+        var drifted = columns
+            .Where(c => c.GetProperty("drifted").GetBoolean())
+            .Select(c => c.GetProperty("column").GetString()!)
+            .ToList();
+        double? fallback = windowDrift.TryGetProperty("fallback_rate", out var rate) && rate.ValueKind == JsonValueKind.Number ? rate.GetDouble() : null;
+        bool? predictionDrift = report.TryGetProperty("prediction_drift", out var prediction) && prediction.ValueKind == JsonValueKind.Object
+            ? prediction.GetProperty("drifted").GetBoolean()
+            : null;
+        return new MonthDrift(
+            report.GetProperty("dataset_drift").GetBoolean(),
+            drifted,
+            report.GetProperty("share_of_drifted_columns").GetDouble(),
+            windowDrift.GetProperty("rows_received").GetInt64(),
+            fallback,
+            predictionDrift,
+            columns.ToDictionary(c => c.GetProperty("column").GetString()!, c => c.GetProperty("drift_score").GetDouble(), StringComparer.Ordinal));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SimulationTargetException($"cannot reach the drift monitor at {monitor}: {e.Message} (start it with 'mlops monitor' or 'mlops up')", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SimulationTargetException($"the drift monitor at {monitor} did not answer in time", e);
+        }
+    }
+
+    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Uri Base(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

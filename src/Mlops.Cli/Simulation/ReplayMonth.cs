@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Mlops.Core.Data;
+
+namespace Mlops.Cli.Simulation;
+
+/// <summary>One month's customers as ready request bodies, serialised once before any is sent.</summary>
+public sealed class ReplayMonth
+{
+    private ReplayMonth(int month, string file, IReadOnlyList<byte[]> bodies)
+    {
+        Month = month;
+        File = file;
+        Bodies = bodies;
+    }
+
+    public int Month { get; }
+
+    public string File { get; }
+
+    public IReadOnlyList<byte[]> Bodies { get; }
+
+    public int Rows => Bodies.Count;
+
+    /// <summary>The file of a month in a data folder: <c>month-N.csv</c>.</summary>
+    public static string FileOf(string folder, int month) =>
+        Path.Combine(folder, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"month-{month}.csv"));
+
+    /// <summary>
+    /// Reads <c>month-N.csv</c>. For the service: one <c>/predict</c> body per customer (the six
+    /// features). For the monitor (mock): the seed's client's body, the whole CSV row in an array.
+    /// </summary>
+    public static ReplayMonth Load(string folder, int month, bool forMonitor)
+    {
+        var file = FileOf(folder, month);
+        if (!System.IO.File.Exists(file))
+        {
+            throw new FileNotFoundException($"{file}: month {month} is missing (mlops data generate --out DIR writes month-1.csv … month-36.csv)", file);
+        }
+
+        var records = InsuranceCsvReader.ReadFile(file).Records;
+        return new ReplayMonth(month, file, [.. records.Select(r => forMonitor ? MonitorBody(r) : PredictBody(r.Features))]);
+    }
+
+    public static byte[] PredictBody(InsuranceFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        using var buffer = new MemoryStream(160);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteFeatures(json, features);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] MonitorBody(InsuranceRecord record)
+    {
+        using var buffer = new MemoryStream(220);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            json.WriteStartObject();
+            WriteFeatures(json, record.Features);
+            if (record.Risk is { } risk)
+            {
+                json.WriteNumber("risk"u8, risk);
+            }
+
+            if (record.Group is { } group)
+            {
+                json.WriteString("group_name"u8, group.Name());
+                json.WriteNumber("group"u8, (int)group);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteFeatures(Utf8JsonWriter json, InsuranceFeatures features)
+    {
+        json.WriteNumber("training"u8, features.Training ? 1 : 0);
+        json.WriteNumber("age"u8, features.Age);
+        json.WriteNumber("emergency_braking"u8, features.EmergencyBraking ? 1 : 0);
+        json.WriteNumber("braking_distance"u8, features.BrakingDistance);
+        json.WriteNumber("power"u8, features.Power);
+        json.WriteNumber("miles"u8, features.Miles);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Mlops.Cli.Stack;
+
+/// <summary>
+/// The native Prometheus configuration of <c>deploy/prometheus</c> (<c>prometheus.native.yml</c> with its
+/// alert rules), rendered for the ports <c>mlops up</c> uses — the same rendering as
+/// <c>deploy/prometheus/render-native-config.sh</c>. The template is read from the repository the
+/// command runs from, so there is one copy of it.
+/// </summary>
+public static class NativePrometheusConfig
+{
+    public const string Template = "prometheus.native.yml";
+
+    public const string Rules = "alerts.yml";
+
+    /// <summary><c>deploy/prometheus</c> of the working directory or of the repository the CLI was built in; null when neither has it.</summary>
+    public static string? FindTemplateFolder()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var folder = Path.Combine(dir.FullName, "deploy", "prometheus");
+                if (File.Exists(Path.Combine(folder, Template)) && File.Exists(Path.Combine(folder, Rules)))
+                {
+                    return folder;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes <c>prometheus.yml</c> and <c>alerts.yml</c> into <paramref name="outputFolder"/>; returns the configuration's path.</summary>
+    public static string Render(string templateFolder, string outputFolder, string serviceTarget, string monitorTarget)
+    {
+        Directory.CreateDirectory(outputFolder);
+        var config = Path.Combine(outputFolder, "prometheus.yml");
+        File.WriteAllText(config, File.ReadAllText(Path.Combine(templateFolder, Template))
+            .Replace("${SERVICE_TARGET}", serviceTarget, StringComparison.Ordinal)
+            .Replace("${MONITOR_TARGET}", monitorTarget, StringComparison.Ordinal));
+        File.Copy(Path.Combine(templateFolder, Rules), Path.Combine(outputFolder, Rules), overwrite: true);
+        return config;
+    }
+
+    /// <summary>The <c>prometheus</c> binary on the PATH, or null.</summary>
+    public static string? FindBinary() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "prometheus"))
+            .FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Mlops.Core.Models;
+using Mlops.Core.Registry;
+using Mlops.Core.Training;
+using Mlops.Core.Validation;
+using Spectre.Console;
+
+namespace Mlops.Cli.Stack;
+
+/// <summary>
+/// Makes sure the registry has a model in production before the service starts, the way a person
+/// would: train on the reference data, register data and model, validate, promote through the gate.
+/// A model that fails its invariants is not promoted (the service would answer with the rules only).
+/// </summary>
+public static class ProductionModelBootstrap
+{
+    /// <summary>The production version: the one there, or a new one. Null when the new model failed the gate.</summary>
+    public static string? EnsureProduction(ModelRegistry registry, string reference, string workFolder, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(console);
+        if (registry.GetProduction() is { } production)
+        {
+            console.MarkupLineInterpolated($"model in production: [bold]{production.Model.Version}[/] ({production.Model.Card.Trainer}, trained on {Path.GetFileName(production.Model.Card.TrainingDataFile)})");
+            return production.Model.Version;
+        }
+
+        console.MarkupLineInterpolated($"no model in production in {registry.Home}: training one on [bold]{reference}[/]");
+        var folder = Path.Combine(workFolder, "bootstrap-model");
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            using (var trained = RiskModelTrainer.TrainFile(reference, new TrainingOptions()))
+            {
+                ModelDirectory.Save(trained, folder);
+                console.MarkupLineInterpolated($"  trained {trained.Card.Trainer}: train accuracy {trained.Card.TrainAccuracy:F3}, test {trained.Card.TestAccuracy:F3} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
+            }
+
+            registry.RegisterDataset(reference);
+            var version = registry.Register(folder).Model.Version;
+            ValidationReport report;
+            using (var model = ModelDirectory.Load(folder))
+            {
+                report = ModelValidator.ValidateFile(model, reference, InvariantSpec.Default, version);
+            }
+
+            registry.RecordValidation(version, report);
+            if (report.Passed)
+            {
+                console.MarkupLineInterpolated($"  registered as [bold]{version}[/]; validated on {Path.GetFileName(reference)}: all {report.Checks.Count} invariants hold");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"  registered as [bold]{version}[/]; validated on {Path.GetFileName(reference)}: [red]{report.Failed.Count()} of {report.Checks.Count} invariants fail[/] ({string.Join(", ", report.Failed.Select(c => c.Name))})");
+            }
+
+            var promotion = registry.Promote(version, force: false, reason: "mlops up: first model");
+            if (!promotion.InProduction)
+            {
+                console.MarkupLineInterpolated($"  [red]the gate refused {version}[/]: {promotion.Gate.Reason}; the service answers with the rule model only");
+                return null;
+            }
+
+            console.MarkupLineInterpolated($"  promoted [bold]{version}[/] to production (the gate passed)");
+            return version;
+        }
+        finally
+        {
+            // The registry keeps its own copy of the model.
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}

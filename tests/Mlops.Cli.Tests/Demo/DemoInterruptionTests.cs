@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mlops.Core.Registry;
 using Mlops.Testing;
+using Mlops.Testing.Services;
 
 namespace Mlops.Cli.Tests.Demo;
 
@@ -21,7 +22,7 @@ public sealed class DemoInterruptionTests
         await WaitForSimulationAsync(demo, workdir);
 
         // Ctrl-C is SIGINT; where this test run ignores SIGINT (a background job), its children do too: SIGTERM takes the same path.
-        await SignalAsync(demo.Id, CtrlCReachesChildren() ? "INT" : "TERM");
+        await SignalAsync(demo.Id, Signals.CtrlCReachesChildren ? "INT" : "TERM");
         var (exit, stdout, stderr) = await FinishAsync(demo);
 
         Assert.True(exit == 130, $"exit {exit}\n{stderr}");
@@ -31,6 +32,24 @@ public sealed class DemoInterruptionTests
         Assert.Equal("interrupted", simulate.GetProperty("outcome").GetString());
         Assert.Contains("stopped the prediction service", stderr, StringComparison.Ordinal);
         Assert.Empty(ProcessesOfHome.Find(Path.Combine(workdir, "home")));
+    }
+
+    [Fact]
+    public async Task Interrupted_while_the_services_start_it_stops_the_ones_already_started()
+    {
+        using var temp = new TemporaryDirectory("mlops-demo-stop");
+        var workdir = temp.File("run");
+        using var demo = Start(temp, workdir);
+        await WaitForStateAsync(demo, workdir, service => Task.FromResult(true));
+
+        await SignalAsync(demo.Id, Signals.CtrlCReachesChildren ? "INT" : "TERM");
+        var (exit, stdout, stderr) = await FinishAsync(demo);
+
+        Assert.True(exit == 130, $"exit {exit}\n{stderr}");
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("interrupted", json.RootElement.GetProperty("ending").GetString());
+        Assert.Empty(ProcessesOfHome.Find(Path.Combine(workdir, "home")));
+        Assert.False(File.Exists(Path.Combine(workdir, "home", "run", "stack.json")));
     }
 
     [Fact]
@@ -67,7 +86,11 @@ public sealed class DemoInterruptionTests
     }
 
     /// <summary>Waits until the demo's services run and the first month has gone through; returns the service's pid.</summary>
-    private static async Task<int> WaitForSimulationAsync(Process demo, string workdir)
+    private static Task<int> WaitForSimulationAsync(Process demo, string workdir) =>
+        WaitForStateAsync(demo, workdir, async url => await ServedRequestsAsync(url) > 1500);
+
+    /// <summary>Waits until the state file lists the service and <paramref name="ready"/> holds for its URL; returns its pid.</summary>
+    private static async Task<int> WaitForStateAsync(Process demo, string workdir, Func<string, Task<bool>> ready)
     {
         var state = Path.Combine(workdir, "home", "run", "stack.json");
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
@@ -79,7 +102,7 @@ public sealed class DemoInterruptionTests
                 {
                     using var json = JsonDocument.Parse(await File.ReadAllTextAsync(state));
                     var service = json.RootElement.GetProperty("processes").EnumerateArray().FirstOrDefault(p => p.GetProperty("name").GetString() == "service");
-                    if (service.ValueKind == JsonValueKind.Object && await ServedRequestsAsync(service.GetProperty("url").GetString()!) > 1500)
+                    if (service.ValueKind == JsonValueKind.Object && await ready(service.GetProperty("url").GetString()!))
                     {
                         return service.GetProperty("pid").GetInt32();
                     }
@@ -90,10 +113,10 @@ public sealed class DemoInterruptionTests
                 }
             }
 
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
 
-        throw new TimeoutException($"the demo did not reach month 2 of the simulation (exited: {demo.HasExited})");
+        throw new TimeoutException($"the demo's service did not get that far (demo exited: {demo.HasExited})");
     }
 
     /// <summary>Predictions the service answered so far, from its metrics.</summary>
@@ -119,12 +142,5 @@ public sealed class DemoInterruptionTests
     {
         using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
-    }
-
-    /// <summary>False when this test run was started with SIGINT ignored: its children inherit that.</summary>
-    private static bool CtrlCReachesChildren()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
-        return (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << 1)) == 0;
     }
 }

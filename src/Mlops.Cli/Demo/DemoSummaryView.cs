@@ -25,7 +25,7 @@ public static class DemoSummaryView
                 Markup.Escape(step.Title),
                 Outcome(step.Outcome),
                 Markup.Escape(step.Key),
-                step.Outcome is DemoOutcome.Skipped or DemoOutcome.KeptRunning ? "" : string.Create(CultureInfo.InvariantCulture, $"{step.Seconds:F1} s"));
+                step.Outcome is DemoOutcome.Skipped or DemoOutcome.KeptRunning ? "" : Seconds(step.Seconds));
         }
 
         console.Write(table);
@@ -52,6 +52,10 @@ public static class DemoSummaryView
             console.MarkupLineInterpolated($"the service and the monitor keep running; stop them with: [bold]{stopHint}[/]");
         }
     }
+
+    /// <summary>Tenths of a second; hundredths below one second, so a quick step does not read "0.0 s".</summary>
+    private static string Seconds(double seconds) =>
+        seconds.ToString(seconds < 1 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";
 
     private static string Outcome(DemoOutcome outcome) => outcome switch
     {

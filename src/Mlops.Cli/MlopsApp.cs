@@ -1,5 +1,6 @@
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Commands.Data;
+using Mlops.Cli.Commands.Demo;
 using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Commands.Registry;
@@ -43,6 +44,12 @@ public static class MlopsApp
         config.PropagateExceptions();
         config.CancellationExitCode(ExitCodes.Cancelled);
         config.UseStrictParsing();
+
+        config.AddCommand<DemoCommand>("demo")
+            .WithDescription("The whole talk in one command: data, train, validate, promote, serve and monitor, three years of production, drift, the late ground truth, retraining, the report.")
+            .WithExample("demo")
+            .WithExample("demo", "--data", "seed-data", "--keep-running")
+            .WithExample("demo", "--months", "13", "--label-delay", "1", "--json");
 
         config.AddBranch("data", data =>
         {

@@ -12,4 +12,7 @@ public static class Format
         double.IsNaN(share) ? "-" : (share * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " %";
 
     public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>With thousands separators, e.g. 54,000.</summary>
+    public static string Thousands(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -56,8 +56,10 @@ public static class BackgroundProcess
                 return false;
             }
 
-            var arguments = File.ReadAllText(Path.Combine(proc, "cmdline")).Split('\0');
-            return identity.All(arguments.Contains);
+            var commandLine = File.ReadAllText(Path.Combine(proc, "cmdline"));
+
+            // In the middle of an exec (setsid → sh → dotnet) the kernel shows an empty command line for a moment: alive, between programs.
+            return commandLine.Length == 0 || identity.All(commandLine.Split('\0').Contains);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

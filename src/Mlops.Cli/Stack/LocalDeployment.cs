@@ -69,7 +69,8 @@ public sealed class LocalDeployment(StackLayout layout, IAnsiConsole console)
         }
         catch
         {
-            await StopAsync(state, quiet: true);
+            // The state file, not the local state: it already holds the process whose start failed.
+            await StopAsync(StackState.Load(layout) ?? state, quiet: true);
             throw;
         }
     }

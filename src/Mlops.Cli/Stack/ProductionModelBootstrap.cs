@@ -36,8 +36,7 @@ public static class ProductionModelBootstrap
                 console.MarkupLineInterpolated($"  trained {trained.Card.Trainer}: train accuracy {trained.Card.TrainAccuracy:F3}, test {trained.Card.TestAccuracy:F3} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
             }
 
-            registry.RegisterDataset(reference);
-            var version = registry.Register(folder).Model.Version;
+            var version = registry.RegisterTrained(folder, reference).Model.Version;
             ValidationReport report;
             using (var model = ModelDirectory.Load(folder))
             {

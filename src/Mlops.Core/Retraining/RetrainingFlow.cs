@@ -18,32 +18,58 @@ public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
     public RetrainingResult Run(RetrainingRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var production = registry.GetProduction()
-            ?? throw new NoProductionModelException($"the registry at {registry.Home} has no production model to check; promote one first (mlops registry promote VERSION)");
-        var newData = InsuranceCsvReader.ReadFile(request.DataFile, requireLabels: true);
-        var newSha = ContentHash.OfFile(request.DataFile);
-
-        progress?.Report($"validating production {production.Model.Version} on {newData.Name}");
-        ValidationReport productionReport;
-        using (var productionModel = ModelDirectory.Load(production.Path))
-        {
-            productionReport = ModelValidator.Validate(productionModel, newData, newSha, spec, production.Model.Version);
-        }
-
-        // The evidence belongs to the production version whatever the verdict: lineage shows when it stopped holding.
-        registry.RecordValidation(production.Model.Version, productionReport);
-        if (productionReport.Passed)
+        var check = CheckProduction(request.DataFile, progress);
+        if (check.Report.Passed)
         {
             return new RetrainingResult
             {
                 Outcome = RetrainingOutcome.ProductionStillValid,
-                ProductionVersion = production.Model.Version,
-                ProductionValidation = productionReport,
-                ProductionVersionAfter = production.Model.Version,
+                ProductionVersion = check.Version,
+                ProductionValidation = check.Report,
+                ProductionVersionAfter = check.Version,
             };
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        return Retrain(request, check, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first act: the production model validated on the newly labeled data; the report is recorded
+    /// on the production version whatever the verdict (its lineage shows when it stopped holding).
+    /// </summary>
+    /// <exception cref="NoProductionModelException">The registry has no production model.</exception>
+    public ProductionCheck CheckProduction(string dataFile, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataFile);
+        var production = registry.GetProduction()
+            ?? throw new NoProductionModelException($"the registry at {registry.Home} has no production model to check; promote one first (mlops registry promote VERSION)");
+        var newData = InsuranceCsvReader.ReadFile(dataFile, requireLabels: true);
+        var newSha = ContentHash.OfFile(dataFile);
+
+        progress?.Report($"validating production {production.Model.Version} on {newData.Name}");
+        ValidationReport report;
+        using (var productionModel = ModelDirectory.Load(production.Path))
+        {
+            report = ModelValidator.Validate(productionModel, newData, newSha, spec, production.Model.Version);
+        }
+
+        registry.RecordValidation(production.Model.Version, report);
+        return new ProductionCheck(production, report);
+    }
+
+    /// <summary>
+    /// The second act, after production failed on the new data (<paramref name="check"/>): train a
+    /// candidate the way production was trained, validate it, and promote it only through the gate.
+    /// <paramref name="check"/> is production's validation on <see cref="RetrainingRequest.DataFile"/>.
+    /// </summary>
+    public RetrainingResult Retrain(RetrainingRequest request, ProductionCheck check, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(check);
+        var production = check.Production;
+        var productionReport = check.Report;
+        var newData = InsuranceCsvReader.ReadFile(request.DataFile, requireLabels: true);
         var trainingFile = TrainingFile(request, newData);
         var options = TrainingOptionsFromCard.Read(production.Model.Card) with
         {

@@ -27,9 +27,7 @@ internal static class AnalyzedModelSource
                 throw new InvalidInputException($"--model {model}: no such model folder, and there is no registry ({RegistryHome.Resolve()}) to look the version up in");
             }
 
-            var artifact = ModelRegistry.OpenDefault().Load(model);
-            var loaded = ModelDirectory.Load(artifact.Path);
-            return (new AnalyzedModel($"{artifact.Model.Version} ({artifact.Model.Stage.ToString().ToLowerInvariant()})", loaded.Model, loaded.Card), loaded);
+            return FromRegistry(ModelRegistry.OpenDefault(), model);
         }
 
         if (registryExists && ModelRegistry.OpenDefault().GetProduction() is { } production)
@@ -39,5 +37,14 @@ internal static class AnalyzedModelSource
         }
 
         return (null, null);
+    }
+
+    /// <summary>A registry version (verified), named in the report with its stage, e.g. "v1 (archived)".</summary>
+    public static (AnalyzedModel Model, TrainedModel Loaded) FromRegistry(ModelRegistry registry, string version)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var artifact = registry.Load(version);
+        var loaded = ModelDirectory.Load(artifact.Path);
+        return (new AnalyzedModel($"{artifact.Model.Version} ({artifact.Model.Stage.ToString().ToLowerInvariant()})", loaded.Model, loaded.Card), loaded);
     }
 }

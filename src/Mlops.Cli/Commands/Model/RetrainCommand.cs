@@ -83,32 +83,11 @@ public sealed class RetrainCommand : Command<RetrainCommand.Settings>
         }
 
         var console = AnsiConsole.Console;
-        ValidationReportView.Write(console, result.ProductionValidation);
-        if (result.Outcome == RetrainingOutcome.ProductionStillValid)
+        RetrainingView.Production(console, result);
+        if (result.Outcome != RetrainingOutcome.ProductionStillValid)
         {
-            console.MarkupLineInterpolated($"[green]production {result.ProductionVersion} still meets every invariant on {result.ProductionValidation.DataFile}[/]: no retraining needed");
-            return exit;
-        }
-
-        console.WriteLine();
-        ValidationReportView.Write(console, result.CandidateValidation!);
-        var registered = result.CandidateVersion is null ? "" : $", registered as {result.CandidateVersion}";
-        console.MarkupLineInterpolated($"candidate trained on {Path.GetFileName(result.TrainingDataFile)} ({result.TrainingRows} training rows) in [bold]{result.CandidateFolder}[/]{registered}");
-        switch (result.Outcome)
-        {
-            case RetrainingOutcome.CandidatePromoted:
-                console.MarkupLineInterpolated($"[green]promoted[/] {result.CandidateVersion} through the gate: production is now {result.ProductionVersionAfter} (was {result.ProductionVersion})");
-                break;
-            case RetrainingOutcome.CandidateValid:
-                console.MarkupLineInterpolated($"[green]the candidate meets every invariant[/]; production stays {result.ProductionVersionAfter} (promote with --promote-if-valid or mlops registry promote)");
-                break;
-            case RetrainingOutcome.CandidateFailed:
-                console.MarkupLineInterpolated($"[red]the candidate misses {result.FailedChecks.Count} invariant(s)[/] ({string.Join(", ", result.FailedChecks.Select(c => c.Name))}); production stays {result.ProductionVersionAfter}.");
-                console.MarkupLine("back to phase I: change the requirements (--spec), tune the model, drop a feature (--drop), or train on more data (--with-reference)");
-                break;
-            case RetrainingOutcome.ProductionStillValid:
-            default:
-                break;
+            console.WriteLine();
+            RetrainingView.Candidate(console, result);
         }
 
         return exit;

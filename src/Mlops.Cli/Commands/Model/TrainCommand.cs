@@ -100,13 +100,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         return ExitCodes.Success;
     }
 
-    /// <summary>Data first, so the model's lineage points at data the registry holds.</summary>
-    private static ModelRegistration Register(Settings settings)
-    {
-        var registry = ModelRegistry.OpenDefault();
-        registry.RegisterDataset(settings.Data!);
-        return registry.Register(settings.Model!);
-    }
+    private static ModelRegistration Register(Settings settings) => ModelRegistry.OpenDefault().RegisterTrained(settings.Model!, settings.Data!);
 
     private static string Describe(TrainingStage stage) => stage switch
     {

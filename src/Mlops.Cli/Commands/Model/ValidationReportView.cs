@@ -78,6 +78,10 @@ internal static class ValidationReportView
         return table;
     }
 
+    /// <summary>The failed checks on one line: <c>name measured (bound)</c>, e.g. <c>class_count_high 305 (400 .. 600)</c>.</summary>
+    public static string FailedInline(ValidationReport report) =>
+        string.Join(", ", report.Failed.Select(c => $"{c.Name} {Measured(c.Name, c.Measured)} ({c.Bound})"));
+
     /// <summary>Class counts are whole rows; everything else is a share or probability.</summary>
     private static string Measured(string check, double value) =>
         check.StartsWith("class_count_", StringComparison.Ordinal) ? Format.Number(value, 0) : Format.Number(value);

@@ -47,43 +47,7 @@ public sealed class PromoteModelCommand : Command<PromoteModelCommand.Settings>
             return exit;
         }
 
-        var version = result.Model.Version;
-        var replaced = result.Replaced is { } r ? $" ({r} archived)" : "";
-        switch (result.Outcome)
-        {
-            case PromotionOutcome.Promoted:
-                AnsiConsole.MarkupLineInterpolated(
-                    $"[green]promoted[/] [bold]{version}[/] to production{replaced}; production revision {result.ProductionRevision}");
-                AnsiConsole.MarkupLineInterpolated($"  gate: {result.Gate.Reason}");
-                break;
-            case PromotionOutcome.ForcedPromotion:
-                AnsiConsole.MarkupLineInterpolated(
-                    $"[yellow]forced[/] [bold]{version}[/] into production{replaced}; production revision {result.ProductionRevision}");
-                AnsiConsole.MarkupLineInterpolated($"  gate overridden: {result.Gate.Reason}");
-                AnsiConsole.MarkupLineInterpolated($"  reason recorded: {settings.Reason}");
-                break;
-            case PromotionOutcome.AlreadyInProduction:
-                AnsiConsole.MarkupLineInterpolated($"{version} is already the production model; nothing changed (production revision {result.ProductionRevision})");
-                break;
-            default:
-                WriteRefusal(result);
-                break;
-        }
-
+        PromotionView.Write(AnsiConsole.Console, result, settings.Reason);
         return exit;
-    }
-
-    private static void WriteRefusal(PromotionResult result)
-    {
-        var version = result.Model.Version;
-        AnsiConsole.MarkupLineInterpolated($"[red]refused[/]: {version} stays {RegistryText.Stage(result.Model.Stage)}");
-        AnsiConsole.MarkupLineInterpolated($"  gate: {result.Gate.Reason}");
-        if (result.Gate.FailedChecks.Count > 0)
-        {
-            AnsiConsole.Write(RegistryText.Checks(result.Gate.FailedChecks, "failed checks"));
-        }
-
-        AnsiConsole.MarkupLine("to promote it anyway, with a reason recorded in its history:");
-        AnsiConsole.MarkupLineInterpolated($"  mlops registry promote {version} --force --reason \"why\"");
     }
 }

@@ -10,5 +10,6 @@ public interface IRowSource
     /// <summary>A name for logs.</summary>
     string Name { get; }
 
+    /// <summary>Feeds rows into the monitor until cancelled; ends with <see cref="OperationCanceledException"/> then.</summary>
     Task RunAsync(DriftMonitor monitor, CancellationToken cancellationToken);
 }

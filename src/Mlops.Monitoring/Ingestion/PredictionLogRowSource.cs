@@ -51,8 +51,11 @@ public sealed partial class PredictionLogRowSource : IRowSource
         var position = await RetryAsync(() => _log.LastIdAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _position, position);
         LogFollowing(_logger, _log.Description, position, _dataset);
-        while (!cancellationToken.IsCancellationRequested)
+        // Runs until cancelled, and then always ends with OperationCanceledException, wherever the
+        // cancellation caught it: callers see one way of stopping.
+        while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var after = position;
             var rows = await RetryAsync(() => _log.ReadAfterAsync(after, _pageSize, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (rows.Count > 0)

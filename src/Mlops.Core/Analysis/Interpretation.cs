@@ -216,8 +216,17 @@ public static class Interpretation
     private static string Number(double value, int decimals) =>
         double.IsNaN(value) ? "-" : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static string Signed(double value, int decimals) =>
-        double.IsNaN(value) ? "-" : (value >= 0 ? "+" : "") + Number(value, decimals);
+    private static string Signed(double value, int decimals)
+    {
+        if (double.IsNaN(value))
+        {
+            return "-";
+        }
+
+        // Round first so a slope of -0.004 reads "+0.00", not "-0.00"; adding 0.0 turns -0 into +0.
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero) + 0.0;
+        return (rounded >= 0 ? "+" : "") + Number(rounded, decimals);
+    }
 
     private static string Percent(double share) => Number(share * 100, 1) + " %";
 }

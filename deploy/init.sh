@@ -4,16 +4,20 @@
 # a second `docker compose up` finds the marker and keeps what is there.
 set -eu
 
-data=/data/data
-marker=/data/.initialized
+# MLOPS_VOLUME: the shared volume (/data in the image; a temporary folder in the native test of this script).
+volume="${MLOPS_VOLUME:-/data}"
+data="$volume/data"
+marker="$volume/.initialized"
 
 if [ -f "$marker" ]; then
-  echo "mlops-init: /data is already initialised ($(cat "$marker")); nothing to do"
+  echo "mlops-init: $volume is already initialised ($(cat "$marker")); nothing to do"
   exit 0
 fi
 
 mlops data generate --out "$data"
-mlops train -d "$data/reference.csv" -m /data/models/classifier --register
+mlops train -d "$data/reference.csv" -m "$volume/models/classifier" --register
+# The promotion gate judges the latest validation: validate first (it records its report on v1).
+mlops validate -d "$data/reference.csv" -m "$volume/models/classifier"
 mlops registry promote v1
 
 date -u +%Y-%m-%dT%H:%M:%SZ > "$marker"

@@ -33,11 +33,13 @@ public sealed class ComposeStackTests
         Assert.Equal(["serve", "--host", "0.0.0.0", "--port", "8080", "--monitor", "http://monitor:8085"], service);
         Assert.Equal(["monitor", "--host", "0.0.0.0", "--port", "8085", "--reference", "/data/data/reference.csv"], monitor);
         // deploy/init.sh generates the data into /data/data before either starts.
-        Assert.Contains("data=/data/data", File.ReadAllLines(Path.Combine(DeployFiles.Folder, "init.sh")));
+        var init = File.ReadAllLines(Path.Combine(DeployFiles.Folder, "init.sh"));
+        Assert.Contains("volume=\"${MLOPS_VOLUME:-/data}\"", init);
+        Assert.Contains("data=\"$volume/data\"", init);
         foreach (var name in new[] { "service", "monitor" })
         {
-            var init = Services.Mapping(name).Mapping("depends_on").Mapping("init");
-            Assert.Equal("service_completed_successfully", init.Scalar("condition"));
+            var dependency = Services.Mapping(name).Mapping("depends_on").Mapping("init");
+            Assert.Equal("service_completed_successfully", dependency.Scalar("condition"));
         }
     }
 

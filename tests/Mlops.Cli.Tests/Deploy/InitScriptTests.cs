@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using Mlops.Core.Registry;
+using Mlops.Testing;
+
+namespace Mlops.Cli.Tests.Deploy;
+
+/// <summary>
+/// The Compose stack's one-off init step (deploy/init.sh), run natively with the real CLI: no Docker
+/// engine here, but the script's commands and their order (the gate needs a validation before the
+/// promotion) are what decide whether the stack comes up.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+public sealed class InitScriptTests
+{
+    [Fact]
+    public async Task Init_generates_the_data_and_puts_a_validated_model_into_production_once()
+    {
+        using var temp = new TemporaryDirectory();
+        var volume = temp.File("volume");
+        var home = Path.Combine(volume, "registry");
+
+        var first = await RunInitAsync(temp, volume, home);
+        var second = await RunInitAsync(temp, volume, home);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(37, Directory.GetFiles(Path.Combine(volume, "data"), "*.csv").Length);
+        Assert.True(File.Exists(Path.Combine(volume, ".initialized")));
+        var production = ModelRegistry.Open(home).GetProduction();
+        Assert.NotNull(production);
+        Assert.Equal("v1", production.Model.Version);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("already initialised", second.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private static async Task<ProcessResult> RunInitAsync(TemporaryDirectory temp, string volume, string home)
+    {
+        // The image's entrypoint is `mlops`; here a two-line wrapper around the CLI under test.
+        var bin = temp.File("bin");
+        Directory.CreateDirectory(bin);
+        var wrapper = Path.Combine(bin, "mlops");
+        await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec dotnet \"{CliProcess.CliDll}\" \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var start = new ProcessStartInfo("sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = temp.Path,
+        };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "deploy", "init.sh"));
+        start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["MLOPS_VOLUME"] = volume;
+        start.Environment["MLOPS_HOME"] = home;
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+}

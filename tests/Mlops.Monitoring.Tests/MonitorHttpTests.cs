@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Mlops.Monitoring.Configuration;
-using Mlops.Testing;
 using Mlops.Testing.Observability;
 
 namespace Mlops.Monitoring.Tests;
@@ -11,30 +8,15 @@ namespace Mlops.Monitoring.Tests;
 /// <summary>The HTTP contract, on the real Kestrel server bound to a free loopback port.</summary>
 public sealed class MonitorHttpTests : IAsyncLifetime, IDisposable
 {
-    private WebApplication? _app;
-    private HttpClient? _http;
+    private readonly LoopbackMonitor _monitor = new();
 
-    private HttpClient Http => _http!;
+    private HttpClient Http => _monitor.Http;
 
-    public async Task InitializeAsync()
-    {
-        var port = FreePort.Next();
-        var config = MonitorConfig.ForReference(RepositoryPaths.SeedMonth(0)) with { WindowSize = 100, CalculationPeriodSeconds = 3600 };
-        _app = MonitorApp.Build(new MonitorOptions { Config = config, Urls = [$"http://127.0.0.1:{port}"] });
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-    }
+    public Task InitializeAsync() => _monitor.InitializeAsync();
 
-    public void Dispose() => _http?.Dispose();
+    public Task DisposeAsync() => _monitor.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+    public void Dispose() => _monitor.Dispose();
 
     [Theory]
     [InlineData("""[{"training":0,"age":30,"emergency_braking":1,"braking_distance":40,"power":100}]""", "row 0: column 'miles' is missing")]

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Mlops.Monitoring.Configuration;
-using Mlops.Testing;
 
 namespace Mlops.Monitoring.Tests;
 
@@ -13,31 +10,15 @@ namespace Mlops.Monitoring.Tests;
 /// </summary>
 public sealed class ReplayEndpointsTests : IAsyncLifetime, IDisposable
 {
-    private WebApplication? _app;
-    private HttpClient? _http;
+    private readonly LoopbackMonitor _monitor = new();
 
-    private HttpClient Http => _http!;
+    private HttpClient Http => _monitor.Http;
 
-    public async Task InitializeAsync()
-    {
-        var port = FreePort.Next();
-        // An hour's period: every report here is a whole new window or asked for.
-        var config = MonitorConfig.ForReference(RepositoryPaths.SeedMonth(0)) with { WindowSize = 100, CalculationPeriodSeconds = 3600 };
-        _app = MonitorApp.Build(new MonitorOptions { Config = config, Urls = [$"http://127.0.0.1:{port}"] });
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-    }
+    public Task InitializeAsync() => _monitor.InitializeAsync();
 
-    public void Dispose() => _http?.Dispose();
+    public Task DisposeAsync() => _monitor.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+    public void Dispose() => _monitor.Dispose();
 
     [Fact]
     public async Task Calculate_on_a_window_that_is_not_full_is_409_naming_the_rows()

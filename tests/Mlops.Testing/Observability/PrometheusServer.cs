@@ -63,7 +63,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitUntilReadyAsync();
+            await ProcessReadiness.WaitUntilAnswersAsync(server._process, server.Http, "-/ready", "prometheus", () => server.Log);
         }
         catch
         {
@@ -128,35 +128,6 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"prometheus exited with {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                using var ready = await Http.GetAsync(new Uri("-/ready", UriKind.Relative));
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"prometheus was not ready within 60 s:\n{Log}");
     }
 
     private void Append(string? line)

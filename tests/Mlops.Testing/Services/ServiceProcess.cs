@@ -118,7 +118,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await service.WaitUntilReadyAsync(verb);
+            await ProcessReadiness.WaitUntilAnswersAsync(service._process, service.Http, "ping", $"mlops {verb}", () => service.Output);
         }
         catch
         {
@@ -127,35 +127,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         return service;
-    }
-
-    private async Task WaitUntilReadyAsync(string verb)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"mlops {verb} exited with {_process.ExitCode} before it answered:\n{Output}");
-            }
-
-            try
-            {
-                using var ping = await Http.GetAsync(new Uri("ping", UriKind.Relative));
-                if (ping.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"mlops {verb} did not answer /ping within 60 s:\n{Output}");
     }
 
     private void Append(string? line)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mlops.Core.Data;
+using Mlops.Core.Serialization;
 
 namespace Mlops.Cli.Simulation;
 
@@ -48,7 +49,7 @@ public sealed class ReplayMonth
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            WriteFeatures(json, features);
+            FeatureJson.WriteProperties(json, features);
             json.WriteEndObject();
         }
 
@@ -62,7 +63,7 @@ public sealed class ReplayMonth
         {
             json.WriteStartArray();
             json.WriteStartObject();
-            WriteFeatures(json, record.Features);
+            FeatureJson.WriteProperties(json, record.Features);
             if (record.Risk is { } risk)
             {
                 json.WriteNumber("risk"u8, risk);
@@ -79,15 +80,5 @@ public sealed class ReplayMonth
         }
 
         return buffer.ToArray();
-    }
-
-    private static void WriteFeatures(Utf8JsonWriter json, InsuranceFeatures features)
-    {
-        json.WriteNumber("training"u8, features.Training ? 1 : 0);
-        json.WriteNumber("age"u8, features.Age);
-        json.WriteNumber("emergency_braking"u8, features.EmergencyBraking ? 1 : 0);
-        json.WriteNumber("braking_distance"u8, features.BrakingDistance);
-        json.WriteNumber("power"u8, features.Power);
-        json.WriteNumber("miles"u8, features.Miles);
     }
 }

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Data;
+using Mlops.Core.Serialization;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Metrics;
 
@@ -209,12 +210,7 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable
             foreach (var (features, prediction, source) in rows)
             {
                 json.WriteStartObject();
-                json.WriteNumber("training"u8, features.Training ? 1 : 0);
-                json.WriteNumber("age"u8, features.Age);
-                json.WriteNumber("emergency_braking"u8, features.EmergencyBraking ? 1 : 0);
-                json.WriteNumber("braking_distance"u8, features.BrakingDistance);
-                json.WriteNumber("power"u8, features.Power);
-                json.WriteNumber("miles"u8, features.Miles);
+                FeatureJson.WriteProperties(json, features);
                 json.WriteNumber("prediction"u8, (int)prediction);
                 json.WriteString("source"u8, source.Label());
                 json.WriteEndObject();

@@ -9,33 +9,8 @@ namespace Mlops.Core.Data;
 public static class InsuranceCsvReader
 {
     /// <summary>Reads a file; labels are read when present, and required when <paramref name="requireLabels"/>.</summary>
-    public static InsuranceDataset ReadFile(string path, bool requireLabels = false)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, "is a directory, expected a ';'-separated data file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, "file not found");
-        }
-
-        try
-        {
-            using var reader = new StreamReader(path);
-            return Read(reader, path, requireLabels);
-        }
-        catch (IOException e)
-        {
-            throw new DataFormatException(path, null, null, $"cannot read: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new DataFormatException(path, null, null, $"cannot read: {e.Message}");
-        }
-    }
+    public static InsuranceDataset ReadFile(string path, bool requireLabels = false) =>
+        DataFile.Read(path, reader => Read(reader, path, requireLabels));
 
     /// <summary>Reads from any text source; <paramref name="source"/> names it in errors.</summary>
     public static InsuranceDataset Read(TextReader reader, string source, bool requireLabels = false)

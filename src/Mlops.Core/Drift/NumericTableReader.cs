@@ -12,27 +12,8 @@ namespace Mlops.Core.Drift;
 public static class NumericTableReader
 {
     /// <summary>Reads a file; each of <paramref name="required"/> must be present and numeric.</summary>
-    public static NumericTable ReadFile(string path, IReadOnlyCollection<string>? required = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, Directory.Exists(path) ? "is a directory, expected a ';'-separated data file" : "file not found");
-        }
-
-        try
-        {
-            return Read(File.ReadLines(path), path, required);
-        }
-        catch (IOException e)
-        {
-            throw new DataFormatException(path, null, null, $"cannot read: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new DataFormatException(path, null, null, $"cannot read: {e.Message}");
-        }
-    }
+    public static NumericTable ReadFile(string path, IReadOnlyCollection<string>? required = null) =>
+        DataFile.Read(path, reader => Read(DataFile.Lines(reader), path, required));
 
     public static NumericTable Read(IEnumerable<string> lines, string source, IReadOnlyCollection<string>? required = null)
     {

@@ -12,6 +12,9 @@ dotnet build mlops.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 echo "== format"
 dotnet format mlops.slnx --verify-no-changes --no-restore
 
+echo "== notebook runner (dotnet-repl, pinned in .config/dotnet-tools.json)"
+dotnet tool restore >/dev/null
+
 echo "== launcher"
 ./mlops --help >/dev/null
 

@@ -11,6 +11,9 @@ public static class RepositoryPaths
     /// <summary>The seed's original data: reference.csv and month-1.csv … month-36.csv.</summary>
     public static string SeedData => Path.Combine(Root, "seed-data");
 
+    /// <summary>The exploration and analysis notebooks; also the folder they run in (their paths are relative to it).</summary>
+    public static string Notebooks => Path.Combine(Root, "notebooks");
+
     public static string SeedFile(string name) => Path.Combine(SeedData, name);
 
     public static string SeedMonth(int month) => SeedFile(month == 0 ? "reference.csv" : $"month-{month}.csv");

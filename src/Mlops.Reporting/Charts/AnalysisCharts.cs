@@ -4,8 +4,11 @@ using ScottPlot;
 
 namespace Mlops.Reporting.Charts;
 
-/// <summary>The charts of the analysis report, each as PNG bytes, drawn from the analysis's numbers only.</summary>
-internal static class AnalysisCharts
+/// <summary>
+/// The charts of the analysis report, each as PNG bytes, drawn from the analysis's numbers only.
+/// Public so that the analysis notebook (notebooks/analysis.ipynb) draws the very same pictures.
+/// </summary>
+public static class AnalysisCharts
 {
     /// <summary>Reference and month overlaid: shares per bin, half transparent.</summary>
     public static byte[] Histogram(FeatureHistogram histogram)
@@ -167,7 +170,8 @@ internal static class AnalysisCharts
         plot.Title("accuracy per month", 13);
         plot.XLabel("month");
         plot.YLabel("accuracy");
-        plot.ShowLegend(Alignment.LowerRight);
+        // Outside the data: with every month labeled the realised line runs into the lower right corner.
+        plot.ShowLegend(Edge.Right);
         return ChartStyle.Png(plot, ChartStyle.WideWidth, ChartStyle.WideHeight);
     }
 
@@ -198,7 +202,7 @@ internal static class AnalysisCharts
         return ChartStyle.Png(plot);
     }
 
-    private static void AddBars(Plot plot, double[] positions, IReadOnlyList<double> values, double width, Color color, string legend)
+    internal static void AddBars(Plot plot, double[] positions, IReadOnlyList<double> values, double width, Color color, string legend)
     {
         var bars = plot.Add.Bars(positions, values.ToArray());
         foreach (var bar in bars.Bars)

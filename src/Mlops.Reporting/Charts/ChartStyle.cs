@@ -25,6 +25,12 @@ internal static class ChartStyle
         Color.FromHex("#c44e52"), Color.FromHex("#8172b3"), Color.FromHex("#937860"), Color.FromHex("#da8bc3"),
     ];
 
+    /// <summary>One colour per risk class, in <see cref="Mlops.Core.Data.RiskGroups.All"/> order: high, medium, low.</summary>
+    public static IReadOnlyList<Color> RiskClasses { get; } =
+    [
+        Color.FromHex("#c44e52"), Color.FromHex("#dd8452"), Color.FromHex("#55a868"),
+    ];
+
     public static byte[] Png(Plot plot, int width = Width, int height = Height)
     {
         ArgumentNullException.ThrowIfNull(plot);

@@ -34,9 +34,9 @@ public static class ExplorationCharts
             .Select(g => values.Where((_, i) => labels[i] == g).ToArray())
             .ToArray();
         var plot = new Plot();
-        plot.Title($"{feature.Name} by risk class ({data.Name})", 13);
         if (feature.Kind == FeatureKind.Numerical)
         {
+            plot.Title($"{feature.Name} by risk class ({data.Name})", 13);
             NumericalByClass(plot, values, perClass, bins);
             plot.YLabel("share of the class's rows");
             plot.XLabel(feature.Description);
@@ -46,7 +46,8 @@ public static class ExplorationCharts
         else
         {
             CategoricalByClass(plot, perClass);
-            plot.YLabel($"share with {feature.Name} = 1");
+            plot.Title($"{feature.Name} = 1 by risk class ({data.Name})", 13);
+            plot.YLabel("share of the class");
 
             // Shares of one class each: the full 0–1 scale, the legend above the bars.
             plot.Axes.SetLimitsY(0, 1.25);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Testing;
@@ -6,16 +5,8 @@ using Mlops.Testing;
 namespace Mlops.Notebooks.Tests;
 
 /// <summary>notebooks/analysis.ipynb, run end to end on the seed's 36 months.</summary>
-public sealed class AnalysisNotebookTests(AnalysisNotebookRun notebook) : IClassFixture<AnalysisNotebookRun>
+public sealed class AnalysisNotebookTests(AnalysisNotebookRun notebook) : CommittedNotebookTests(notebook), IClassFixture<AnalysisNotebookRun>
 {
-    private NotebookRun Run => notebook.Run;
-
-    [Fact]
-    public void Every_cell_runs_without_an_error()
-    {
-        Assert.True(Run.Succeeded, Run.Describe());
-    }
-
     [Fact]
     public void It_prints_the_monitors_drift_per_feature_and_month()
     {
@@ -42,10 +33,7 @@ public sealed class AnalysisNotebookTests(AnalysisNotebookRun notebook) : IClass
     [Fact]
     public void It_draws_every_feature_of_month_12_and_month_36_against_the_reference()
     {
-        var images = Run.Executed.CodeCellWith("Histograms.Of").Images;
-        Assert.Equal(2 * Feature.All.Count, images.Count);
-        Assert.All(images, png => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]));
-        Assert.Equal(images.Count, images.Select(Convert.ToBase64String).Distinct().Count());
+        AssertDistinctCharts(2 * Feature.All.Count, Run.Executed.CodeCellWith("Histograms.Of").Images);
     }
 
     [Fact]
@@ -75,6 +63,4 @@ public sealed class AnalysisNotebookTests(AnalysisNotebookRun notebook) : IClass
         Assert.Contains(lines, l => l.EndsWith("people get older, slowly", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith("the driver's own skill matters less", StringComparison.Ordinal));
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

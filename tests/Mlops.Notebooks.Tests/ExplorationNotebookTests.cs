@@ -14,8 +14,9 @@ public sealed class ExplorationNotebookTests(ExplorationNotebookRun notebook) : 
     {
         var file = RepositoryPaths.SeedMonth(0);
         var reference = InsuranceCsvReader.ReadFile(file, requireLabels: true);
-        using var model = RiskModelTrainer.Train(reference, ContentHash.OfFile(file), new TrainingOptions());
-        return (reference, model.Card, ModelValidator.Validate(model, reference, ContentHash.OfFile(file), InvariantSpec.Default));
+        var sha256 = ContentHash.OfFile(file);
+        using var model = RiskModelTrainer.Train(reference, sha256, new TrainingOptions());
+        return (reference, model.Card, ModelValidator.Validate(model, reference, sha256, InvariantSpec.Default));
     });
 
     [Fact]

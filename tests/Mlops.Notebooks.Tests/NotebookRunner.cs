@@ -27,13 +27,7 @@ internal static class NotebookRunner
     public static async Task<NotebookRun> RunAsync(string notebook, string executedCopy)
     {
         File.Delete(executedCopy);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Notebooks,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Notebooks };
         foreach (var arg in new[] { "tool", "run", "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-format", "ipynb", "--output-path", executedCopy })
         {
             start.ArgumentList.Add(arg);
@@ -45,21 +39,7 @@ internal static class NotebookRunner
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(notebook)} did not finish in 5 minutes");
-        }
-
-        var result = new ProcessResult(process.ExitCode, await stdout, await stderr);
+        var result = await ProcessRunner.RunAsync(start, TimeSpan.FromMinutes(5));
         if (!File.Exists(executedCopy))
         {
             throw new InvalidOperationException(

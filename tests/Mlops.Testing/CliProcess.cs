@@ -12,31 +12,12 @@ public static class CliProcess
 
     public static Task<ProcessResult> RunAsync(params string[] args) => RunAsync(args, workingDirectory: null, environment: null);
 
-    public static async Task<ProcessResult> RunAsync(
+    public static Task<ProcessResult> RunAsync(
         IEnumerable<string> args,
         string? workingDirectory,
         IReadOnlyDictionary<string, string>? environment,
-        TimeSpan? timeout = null)
-    {
-        var start = StartInfo(args, workingDirectory, environment);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"mlops {string.Join(' ', args)} did not finish in time");
-        }
-
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
-    }
+        TimeSpan? timeout = null) =>
+        ProcessRunner.RunAsync(StartInfo(args, workingDirectory, environment), timeout ?? TimeSpan.FromMinutes(3));
 
     /// <summary>A start description for <c>dotnet mlops.dll args</c>, for tests that manage the process themselves (services).</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)

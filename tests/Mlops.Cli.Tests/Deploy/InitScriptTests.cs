@@ -42,21 +42,12 @@ public sealed class InitScriptTests
         await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec dotnet \"{CliProcess.CliDll}\" \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var start = new ProcessStartInfo("sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = temp.Path,
-        };
+        var start = new ProcessStartInfo("sh") { WorkingDirectory = temp.Path };
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "deploy", "init.sh"));
         start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["MLOPS_VOLUME"] = volume;
         start.Environment["MLOPS_HOME"] = home;
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        return await ProcessRunner.RunAsync(start, TimeSpan.FromMinutes(3));
     }
 }

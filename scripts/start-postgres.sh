@@ -43,11 +43,7 @@ dir="$(mktemp -d "${TMPDIR:-/tmp}/mlops-postgres.XXXXXX")"
 chmod 755 "$dir"
 [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
 
-# A free loopback port: nobody answers a connection there.
-for _ in $(seq 1 50); do
-  port=$((20000 + RANDOM % 30000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-done
+port="$("$(dirname "${BASH_SOURCE[0]}")/free-port.sh")"
 
 "${as_owner[@]}" "$pg/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }

@@ -27,14 +27,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-
 wait_ping() {
   for _ in $(seq 1 300); do
     [[ "$(curl -s "http://127.0.0.1:$1/ping" 2>/dev/null)" == "pong" ]] && return 0
@@ -55,10 +47,10 @@ export MLOPS_HOME="$work/home"
 ./mlops validate -d seed-data/reference.csv -m "$work/model" >/dev/null || true
 ./mlops registry promote v1 --force --reason "load benchmark" >/dev/null
 
-service_port="$(free_port)"
+service_port="$(scripts/free-port.sh)"
 dotnet src/Mlops.Cli/bin/Release/net10.0/mlops.dll serve --port "$service_port" >"$work/serve.log" 2>&1 &
 pids+=($!)
-bare_port="$(free_port)"
+bare_port="$(scripts/free-port.sh)"
 dotnet benchmarks/load/BareKestrel/bin/Release/net10.0/BareKestrel.dll "$bare_port" >"$work/bare.log" 2>&1 &
 pids+=($!)
 wait_ping "$service_port"

@@ -21,19 +21,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-
 echo "== build (Release)" >&2
 ./mlops --help >/dev/null
 
-service_port="$(free_port)"
-monitor_port="$(free_port)"
+service_port="$(scripts/free-port.sh)"
+monitor_port="$(scripts/free-port.sh)"
 echo "== mlops up (MLOPS_HOME=$MLOPS_HOME)" >&2
 ./mlops up --data seed-data --port-service "$service_port" --port-monitor "$monitor_port" --no-prometheus >"$work/up.log" 2>&1 ||
   { cat "$work/up.log" >&2; exit 1; }

@@ -55,10 +55,7 @@ public static class AnalysisCharts
             marks.LegendText = "drifted";
         }
 
-        var threshold = plot.Add.Scatter(new[] { xs[0], xs[^1] }, new[] { series.Threshold, series.Threshold }, ChartStyle.Threshold);
-        threshold.LinePattern = LinePattern.Dashed;
-        threshold.MarkerSize = 0;
-        threshold.LegendText = $"threshold {Number(series.Threshold)}";
+        AddDashedLine(plot, (xs[0], series.Threshold), (xs[^1], series.Threshold), ChartStyle.Threshold, $"threshold {Number(series.Threshold)}");
         var first = series.FirstDriftedMonth is { } m ? $"from month {m}" : "never drifted";
         plot.Title($"{series.Feature}: {series.Test} ({first})", 12);
         plot.XLabel("month");
@@ -87,9 +84,7 @@ public static class AnalysisCharts
             var line = plot.Add.Scatter(xs, months.Select(m => m.ClassShares[names[i]]).ToArray(), color);
             line.LegendText = $"predicted {names[i]}";
             line.MarkerSize = 4;
-            var level = plot.Add.Scatter(new[] { xs[0], xs[^1] }, new[] { reference.ClassShares[names[i]], reference.ClassShares[names[i]] }, color);
-            level.LinePattern = LinePattern.Dashed;
-            level.MarkerSize = 0;
+            AddDashedLine(plot, (xs[0], reference.ClassShares[names[i]]), (xs[^1], reference.ClassShares[names[i]]), color);
         }
 
         plot.Title("predicted class per month (dashed: the reference)", 13);
@@ -111,10 +106,7 @@ public static class AnalysisCharts
         AddBars(plot, centers, reference.CertaintyHistogram, width, ChartStyle.Reference.WithAlpha(0.55), $"reference (mean {Number(reference.MeanCertainty)})");
         AddBars(plot, centers, month.CertaintyHistogram, width, ChartStyle.Current.WithAlpha(0.55), $"month {month.Month} (mean {Number(month.MeanCertainty)})");
         var top = Math.Max(reference.CertaintyHistogram.Max(), month.CertaintyHistogram.Max());
-        var line = plot.Add.Scatter(new[] { minCertainty, minCertainty }, new[] { 0, top }, ChartStyle.Threshold);
-        line.LinePattern = LinePattern.Dashed;
-        line.MarkerSize = 0;
-        line.LegendText = $"fallback below {Number(minCertainty)}";
+        AddDashedLine(plot, (minCertainty, 0), (minCertainty, top), ChartStyle.Threshold, $"fallback below {Number(minCertainty)}");
         plot.Title("certainty of the predictions", 13);
         plot.XLabel("top probability");
         plot.YLabel("share of rows");
@@ -161,10 +153,7 @@ public static class AnalysisCharts
         {
             var first = performance[0].Month;
             var last = performance[^1].Month;
-            var reference = plot.Add.Scatter(new double[] { first, last }, new[] { estimation.ReferenceAccuracy, estimation.ReferenceAccuracy }, ChartStyle.Reference);
-            reference.LinePattern = LinePattern.Dashed;
-            reference.MarkerSize = 0;
-            reference.LegendText = $"reference {Number(estimation.ReferenceAccuracy)}";
+            AddDashedLine(plot, (first, estimation.ReferenceAccuracy), (last, estimation.ReferenceAccuracy), ChartStyle.Reference, $"reference {Number(estimation.ReferenceAccuracy)}");
         }
 
         plot.Title("accuracy per month", 13);
@@ -213,6 +202,18 @@ public static class AnalysisCharts
         }
 
         bars.LegendText = legend;
+    }
+
+    /// <summary>A dashed line between two points (a threshold, a reference level), without markers.</summary>
+    private static void AddDashedLine(Plot plot, (double X, double Y) from, (double X, double Y) to, Color color, string? legend = null)
+    {
+        var line = plot.Add.Scatter(new[] { from.X, to.X }, new[] { from.Y, to.Y }, color);
+        line.LinePattern = LinePattern.Dashed;
+        line.MarkerSize = 0;
+        if (legend is not null)
+        {
+            line.LegendText = legend;
+        }
     }
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

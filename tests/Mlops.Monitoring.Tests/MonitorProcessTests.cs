@@ -41,7 +41,8 @@ public sealed class MonitorProcessTests
             Assert.Contains("mlops_dataset_drift{dataset_name=\"insurance\"} 1\n", metrics, StringComparison.Ordinal);
             Assert.Contains("mlops_rows_received_total{dataset_name=\"insurance\"} 54000\n", metrics, StringComparison.Ordinal);
             Assert.Contains("mlops_drift_window_rows{dataset_name=\"insurance\"} 1500\n", metrics, StringComparison.Ordinal);
-            foreach (var (feature, type) in new[] { ("training", "cat"), ("age", "num"), ("emergency_braking", "cat"), ("braking_distance", "num"), ("power", "num"), ("miles", "num") })
+            // Under the reference's names: the seed's reference spells emergency_breaking, as its Evidently exported it.
+            foreach (var (feature, type) in new[] { ("training", "cat"), ("age", "num"), ("emergency_breaking", "cat"), ("braking_distance", "num"), ("power", "num"), ("miles", "num") })
             {
                 Assert.Contains($"evidently:data_drift:p_value{{dataset_name=\"insurance\",feature=\"{feature}\",feature_type=\"{type}\"}} ", metrics, StringComparison.Ordinal);
                 Assert.Contains($"mlops_drift_score{{dataset_name=\"insurance\",feature=\"{feature}\",test=\"{(type == "num" ? "wasserstein" : "jensenshannon")}\"}} ", metrics, StringComparison.Ordinal);
@@ -59,6 +60,7 @@ public sealed class MonitorProcessTests
             Assert.Equal(Enumerable.Range(1, 36).Select(m => m * 1500L), history.Select(h => h.GetProperty("rows_received").GetInt64()));
             Assert.False(history[0].GetProperty("report").GetProperty("dataset_drift").GetBoolean());
             Assert.True(history[35].GetProperty("report").GetProperty("dataset_drift").GetBoolean());
+            Assert.Contains(history[35].GetProperty("report").GetProperty("columns").EnumerateArray(), c => c.GetProperty("column").GetString() == "emergency_breaking" && c.GetProperty("drifted").GetBoolean());
         }
         finally
         {

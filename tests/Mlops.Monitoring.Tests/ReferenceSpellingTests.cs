@@ -45,16 +45,7 @@ public sealed class ReferenceSpellingTests
     private static (string Metrics, DatasetStatus Status) Monitor(string reference)
     {
         var monitor = new DriftMonitor(MonitorConfig.ForReference(reference) with { WindowSize = 50 });
-        var rows = Enumerable.Range(0, 50).Select(i => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>
-        {
-            ["training"] = i % 5 == 0 ? 1 : 0,
-            ["age"] = 20 + i,
-            ["emergency_braking"] = i % 2,
-            ["braking_distance"] = 40 + (i % 7),
-            ["power"] = 100 + i,
-            ["miles"] = 10 + (i % 11),
-        });
-        Assert.NotNull(monitor.Add("insurance", rows));
+        Assert.NotNull(monitor.Add("insurance", SyntheticRows.Insurance(50)));
         return (DriftMetrics.Render(monitor), monitor.Find("insurance")!.Status());
     }
 }

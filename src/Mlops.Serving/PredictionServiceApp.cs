@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Mlops.Hosting;
 using Mlops.Serving.Endpoints;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Logging;
@@ -26,6 +27,7 @@ public static class PredictionServiceApp
     public static WebApplication Build(ServingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Access.CheckListening(options.Host, "the prediction service");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(PredictionServiceApp).Assembly.GetName().Name,
@@ -45,6 +47,7 @@ public static class PredictionServiceApp
                 context.ProblemDetails.Detail = "send the request body as JSON with Content-Type: application/json";
             }
         });
+        builder.Services.AddServiceHosting();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "mlops prediction service";
@@ -82,7 +85,7 @@ public static class PredictionServiceApp
         {
             builder.Services.AddSingleton(sp => new MonitorForwarder(
                 options.MonitorUrl, options.MonitorDataset, metrics, sp.GetRequiredService<ILogger<MonitorForwarder>>(),
-                options.MonitorBatchRows, options.MonitorFlushInterval));
+                options.MonitorBatchRows, options.MonitorFlushInterval, token: options.MonitorToken ?? options.Access.Token));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorForwarder>());
         }
 
@@ -96,6 +99,7 @@ public static class PredictionServiceApp
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseCors();
+        app.UseServiceAccess(options.Access.Listening(options.Host));
         app.UseHttpMetrics(http =>
         {
             http.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(metrics.Registry));

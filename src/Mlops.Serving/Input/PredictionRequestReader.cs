@@ -51,7 +51,7 @@ public static class PredictionRequestReader
 
             return error is null ? InputResult.Ok<InsuranceFeatures>(features!) : InputResult.Fail<InsuranceFeatures>(error);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsMalformed(e))
         {
             return InputResult.Fail<InsuranceFeatures>(Malformed(e, context));
         }
@@ -106,7 +106,7 @@ public static class PredictionRequestReader
                 ? Fail(new InputError(InputErrorKind.BadJson, "unexpected content after the JSON array"))
                 : InputResult.Ok<IReadOnlyList<InsuranceFeatures>>(rows);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsMalformed(e))
         {
             return Fail(Malformed(e, context));
         }
@@ -159,13 +159,13 @@ public static class PredictionRequestReader
             }
         }
 
-        // Values no customer can have: the model must never see them (the late months of the seed have negative miles).
+        // Values no customer can have (FeatureValidity): the model, the log and the monitor must never see them.
         foreach (var i in (ReadOnlySpan<int>)[Age, BrakingDistance, Power, Miles])
         {
-            if (values[i] < 0)
+            if (FeatureValidity.Violation(Feature.All[i], values[i]) is { } violation)
             {
                 context.Field = Names[i];
-                return Error(InputErrorKind.InvalidValue, context, string.Create(CultureInfo.InvariantCulture, $"must not be negative, got {values[i]}"));
+                return Error(InputErrorKind.InvalidValue, context, violation);
             }
         }
 
@@ -276,11 +276,20 @@ public static class PredictionRequestReader
         return new InputError(kind, $"{where}field '{context.Field}' {what}", context.Field, context.Row);
     }
 
-    private static InputError Malformed(JsonException e, Context context)
+    /// <summary>
+    /// What the JSON reader throws for bytes that are not JSON text: a <see cref="JsonException"/>, or,
+    /// when a string is turned into text, an <see cref="InvalidOperationException"/> for invalid UTF-8 or
+    /// a lone surrogate escape (<c>"\ud800"</c>) — here only the body can cause that.
+    /// </summary>
+    private static bool IsMalformed(Exception e) => e is JsonException or InvalidOperationException or System.Text.DecoderFallbackException;
+
+    private static InputError Malformed(Exception e, Context context)
     {
         var where = context.Row is { } row ? $"row {row}: " : "";
         var field = context.Field is null ? "" : $"at field '{context.Field}': ";
-        var message = (e.Message ?? "malformed JSON").ReplaceLineEndings(" ");
+        var message = e is JsonException
+            ? (e.Message ?? "malformed JSON").ReplaceLineEndings(" ")
+            : "a string is not valid UTF-8 or holds a lone surrogate (\\ud800-\\udfff)";
         return new InputError(InputErrorKind.BadJson, $"{where}malformed JSON {field}{message}", context.Field, context.Row);
     }
 
@@ -296,9 +305,9 @@ public static class PredictionRequestReader
     };
 
     private static string Raw(ref Utf8JsonReader reader) =>
-        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+        Core.Excerpt.Quote(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan));
 
-    private static string Quote(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}…'";
+    private static string Quote(string text) => Core.Excerpt.Quote(text);
 
     private static bool IsBlank(ReadOnlySequence<byte> body)
     {

@@ -42,7 +42,7 @@ public sealed class MonitorForwardingServiceTests
 
         var metrics = await service.Http.GetStringAsync("metrics");
         Assert.Equal(customers.Count, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
-        Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_batches_total"));
+        Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_rows_total"));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class MonitorForwardingServiceTests
             await WaitAsync(async () => MetricsText.Value(await monitorHttp.GetStringAsync("metrics"), "mlops_rows_received_total{dataset_name=\"insurance\"}") == 300);
             var metrics = await service.Http.GetStringAsync("metrics");
             Assert.Equal(300, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
-            Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_batches_total"));
+            Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_rows_total"));
         }
         finally
         {
@@ -103,7 +103,7 @@ public sealed class MonitorForwardingServiceTests
             Assert.Equal(HttpStatusCode.OK, (await ServiceSandbox.PredictAsync(service.Http, row.Features)).Status);
         }
 
-        await WaitAsync(async () => MetricsText.Value(await service.Http.GetStringAsync("metrics"), "mlops_monitor_forward_dropped_batches_total") >= 2);
+        await WaitAsync(async () => MetricsText.Value(await service.Http.GetStringAsync("metrics"), "mlops_monitor_forward_dropped_rows_total") >= 2);
         var metrics = await service.Http.GetStringAsync("metrics");
         Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
         Assert.Equal(150, MetricsText.Sum(metrics, "mlops_predictions_total"));

@@ -286,11 +286,11 @@ public static class PredictionRequestReader
     private static InputError Malformed(Exception e, Context context)
     {
         var where = context.Row is { } row ? $"row {row}: " : "";
-        var field = context.Field is null ? "" : $"at field '{context.Field}': ";
+        var field = context.Field is null ? ": " : $" at field '{context.Field}': ";
         var message = e is JsonException
             ? (e.Message ?? "malformed JSON").ReplaceLineEndings(" ")
             : "a string is not valid UTF-8 or holds a lone surrogate (\\ud800-\\udfff)";
-        return new InputError(InputErrorKind.BadJson, $"{where}malformed JSON {field}{message}", context.Field, context.Row);
+        return new InputError(InputErrorKind.BadJson, $"{where}malformed JSON{field}{message}", context.Field, context.Row);
     }
 
     private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch

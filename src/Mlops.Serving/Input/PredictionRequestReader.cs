@@ -36,6 +36,11 @@ public static class PredictionRequestReader
                 return InputResult.Fail<InsuranceFeatures>(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON object with the six features"));
             }
 
+            if (!IsUtf8(body))
+            {
+                return InputResult.Fail<InsuranceFeatures>(NotUtf8);
+            }
+
             var reader = new Utf8JsonReader(body, Options);
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -66,6 +71,11 @@ public static class PredictionRequestReader
             if (IsBlank(body))
             {
                 return Fail(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON array of objects with the six features"));
+            }
+
+            if (!IsUtf8(body))
+            {
+                return Fail(NotUtf8);
             }
 
             var reader = new Utf8JsonReader(body, Options);
@@ -308,6 +318,15 @@ public static class PredictionRequestReader
         Core.Excerpt.Quote(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan));
 
     private static string Quote(string text) => Core.Excerpt.Quote(text);
+
+    private static InputError NotUtf8 { get; } = new(InputErrorKind.BadJson, "the request body is not valid UTF-8: JSON text is UTF-8");
+
+    /// <summary>
+    /// The whole body, before parsing: the reader checks the text of the fields it decodes, but skips
+    /// unknown names and values as bytes. Vectorised; a body of the seed's size costs nanoseconds.
+    /// </summary>
+    private static bool IsUtf8(ReadOnlySequence<byte> body) =>
+        body.IsSingleSegment ? System.Text.Unicode.Utf8.IsValid(body.FirstSpan) : System.Text.Unicode.Utf8.IsValid(body.ToArray());
 
     private static bool IsBlank(ReadOnlySequence<byte> body)
     {

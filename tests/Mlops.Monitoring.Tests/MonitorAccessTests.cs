@@ -113,7 +113,7 @@ public sealed class MonitorAccessTests : IDisposable
     }
 
     [Theory]
-    [InlineData("short", "at least 16 characters")]
+    [InlineData("short", "use at least 16")]
     [InlineData("two words are not one token", "one word of printable ASCII")]
     public async Task A_bad_token_file_is_refused_at_start(string token, string message)
     {

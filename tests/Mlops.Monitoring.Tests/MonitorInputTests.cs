@@ -24,7 +24,7 @@ public sealed class MonitorInputTests
         { """[{"training":0,"age":30,"emergency_braking":1,"braking_distance":40,"power":100,"miles":10,"source":"\ud800"}]""", 400, "row 0: a column name or text value is not valid UTF-8 or holds a lone surrogate" },
         { """[{"\udfff":1,"training":0,"age":30,"emergency_braking":1,"braking_distance":40,"power":100,"miles":10}]""", 400, "lone surrogate" },
         { """[{"training":0,"age":"3\ud8000","emergency_braking":1,"braking_distance":40,"power":100,"miles":10}]""", 400, "lone surrogate" },
-        { new string('[', 5000) + new string(']', 5000), 400, "malformed JSON" },
+        { new string('[', 5000) + new string(']', 5000), 400, "the request body is not valid JSON: The maximum configured depth of 16 has been exceeded" },
     };
 
     [Theory]

@@ -49,7 +49,7 @@ internal sealed class InputFailureHandler : IExceptionHandler
             (413, "too_large", "Request body too large", e.Message),
         BadHttpRequestException e =>
             (e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400, "bad_request", "Bad request", e.Message),
-        JsonException e => (400, "bad_json", "Malformed JSON", "malformed JSON: " + e.Message),
+        JsonException e => (400, "bad_json", "Malformed JSON", "the request body is not valid JSON: " + e.Message),
         DecoderFallbackException => (400, "bad_json", "Malformed JSON", "the request body is not valid UTF-8"),
         InvalidInputException e => (422, "invalid_value", "Invalid value", e.Message),
         _ => null,

@@ -77,7 +77,7 @@ public sealed class RegistryCliTests : IDisposable
         var result = await _sandbox.RunAsync("registry", "add", folder);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(1, result.StandardError.Trim().Split('\n').Length);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
         Assert.Contains("extra.bin is a symbolic link (to '/etc/passwd'); a model folder holds regular files only", result.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(System.IO.Path.Combine(_sandbox.Home, "artifacts")) && Directory.EnumerateDirectories(System.IO.Path.Combine(_sandbox.Home, "artifacts")).Any());
     }

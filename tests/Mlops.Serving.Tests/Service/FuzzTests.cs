@@ -111,7 +111,7 @@ public sealed class FuzzTests
                 body = Encoding.UTF8.GetBytes(ReplaceValue(random, text, random.Next(2) == 0 ? "\"\\ud800\"" : "\"4\\udc00\""));
                 break;
             case 4:
-                body = Insert(random, body, [(byte)0xFF, (byte)0xC3, (byte)0xED, (byte)0xA0, (byte)0x80][random.Next(5)..]);
+                body = Insert(random, body, new byte[] { 0xFF, 0xC3, 0xED, 0xA0, 0x80 }[random.Next(5)..]);
                 break;
             case 5:
                 body = Encoding.UTF8.GetBytes(ReplaceValue(random, text, new[] { "1e308", "1e400", "-1e400", "123456789e999", "-0", "1e-400", "1.7976931348623157e308" }[random.Next(7)]));

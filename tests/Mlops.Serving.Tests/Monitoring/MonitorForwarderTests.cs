@@ -67,9 +67,8 @@ public sealed class MonitorForwarderTests
         {
             while (!stop.IsCancellationRequested)
             {
-                using var client = await refuser.AcceptTcpClientAsync(stop.Token);
+                using var socket = await refuser.AcceptSocketAsync(stop.Token);
                 Interlocked.Increment(ref attempts);
-                client.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0);
             }
         });
         var metrics = new ServingMetrics();

@@ -95,7 +95,7 @@ public sealed class MonitorForwardingServiceTests
     }
 
     [Fact]
-    public async Task A_dead_monitor_drops_batches_counted_while_predictions_go_on()
+    public async Task A_dead_monitor_drops_rows_counted_while_predictions_go_on()
     {
         var deadPort = FreePort.Next();
         using var sandbox = new ServiceSandbox();

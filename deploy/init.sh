@@ -12,6 +12,7 @@ token="$volume/token"
 
 # The token the monitor and the service share: rows into the monitor need it (both listen on every
 # interface of their containers). Made once, readable by the owner only; also for volumes made before it.
+mkdir -p "$volume"
 if [ ! -s "$token" ]; then
   (umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$token")
   echo "mlops-init: generated the stack's token in $token"

@@ -21,6 +21,7 @@ public sealed class InitScriptTests
         var home = Path.Combine(volume, "registry");
 
         var first = await RunInitAsync(temp, volume, home);
+        Assert.True(first.ExitCode == 0, first.ToString());
         var token = File.ReadAllText(Path.Combine(volume, "token"));
         var second = await RunInitAsync(temp, volume, home);
 

@@ -28,11 +28,11 @@ public sealed class FolderIntegrityTests : RegistryTestBase
         var folder = RegistryFixtures.ModelFolder(Temp.Path, "model", seed: 1);
         var elsewhere = Directory.CreateDirectory(Temp.File("elsewhere")).FullName;
         File.WriteAllText(Path.Combine(elsewhere, "key"), "private");
-        Directory.CreateSymbolicLink(Path.Combine(folder, "extra"), elsewhere);
+        Directory.CreateSymbolicLink(Path.Combine(folder, "linked"), elsewhere);
 
         var error = Assert.Throws<InvalidModelFolderException>(() => Registry.Register(folder));
 
-        Assert.Contains("extra is a symbolic link", error.Message, StringComparison.Ordinal);
+        Assert.Contains("linked is a symbolic link", error.Message, StringComparison.Ordinal);
         Assert.Empty(Registry.List());
     }
 

@@ -134,7 +134,7 @@ public sealed class FuzzTests
                 body = Encoding.UTF8.GetBytes(ReplaceValue(random, text, "\"" + string.Concat(Enumerable.Range(0, 50).Select(_ => (char)random.Next(1, 32))).Replace("\"", "", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal) + "\""));
                 break;
             case 11:
-                body = Encoding.UTF8.GetBytes(text.Insert(1, "\"padding\":\"" + new string('x', random.Next(10_000, 2_000_000)) + "\"," ));
+                body = Encoding.UTF8.GetBytes(text.Insert(1, "\"padding\":\"" + new string('x', random.Next(10_000, 2_000_000)) + "\","));
                 break;
             case 12:
                 // Many rows at once: more than a batch or a monitor request may carry.

@@ -54,7 +54,7 @@ public static class PredictionServiceApp
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-            policy.WithOrigins([.. options.CorsOrigins]).WithMethods("GET", "POST").WithHeaders("Content-Type")));
+            policy.WithOrigins([.. options.CorsOrigins]).WithMethods("GET", "POST").WithHeaders("Content-Type").WithExposedHeaders(AnswerJson.PredictionIdHeader)));
 
         // The parts are built here, not resolved per request: the request path uses them directly.
         var metrics = new ServingMetrics();
@@ -73,7 +73,8 @@ public static class PredictionServiceApp
         if (options.PredictionLog is not null)
         {
             builder.Services.AddSingleton(sp => new PredictionLogWriter(
-                options.PredictionLog, metrics, sp.GetRequiredService<ILogger<PredictionLogWriter>>(), options.PredictionLogCapacity));
+                options.PredictionLog, metrics, sp.GetRequiredService<ILogger<PredictionLogWriter>>(), options.PredictionLogCapacity,
+                durability: options.PredictionLogDurability, commitTimeout: options.PredictionLogCommitTimeout));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PredictionLogWriter>());
         }
 

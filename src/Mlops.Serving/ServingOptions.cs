@@ -1,6 +1,7 @@
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Serving.Fallback;
+using Mlops.Serving.Logging;
 using Mlops.Serving.Models;
 
 namespace Mlops.Serving;
@@ -48,6 +49,12 @@ public sealed record ServingOptions
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public int PredictionLogCapacity { get; init; } = 100_000;
+
+    /// <summary>Durable (the default): an answer waits for its row's commit; buffered: it does not (and can be lost).</summary>
+    public PredictionLogDurability PredictionLogDurability { get; init; } = PredictionLogDurability.Durable;
+
+    /// <summary>Durable: how long an answer waits for its commit before the request gets 503.</summary>
+    public TimeSpan PredictionLogCommitTimeout { get; init; } = PredictionLogWriter.DefaultCommitTimeout;
 
     public int MonitorBatchRows { get; init; } = 100;
 

@@ -77,6 +77,15 @@ public sealed class PostgresPredictionLog : IPredictionLog
             await import.WriteAsync(row.Features.BrakingDistance, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
             await import.WriteAsync(row.Features.Power, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
             await import.WriteAsync(row.Features.Miles, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            await import.WriteAsync(row.PredictionId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            if (row.RequestId is null)
+            {
+                await import.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await import.WriteAsync(row.RequestId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // COPY is one statement: the rows are committed together or not at all.

@@ -107,6 +107,11 @@ public static class PredictionServiceApp
 
         PredictEndpoints.Map(app, service, metrics, options);
         ServiceEndpoints.Map(app, service, metrics, log, monitor);
+        if (options.PredictionLog is not null)
+        {
+            LabelEndpoints.Map(app, options.PredictionLog, options);
+        }
+
         app.MapMetrics("/metrics", metrics.Registry);
         app.MapOpenApi();
         // Everything from this server: no web fonts from a CDN.

@@ -45,6 +45,9 @@ public sealed record ServingOptions
 
     public int MaxBatchBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>POST /labels: room for a month of labels by prediction id (1,500 × ~70 bytes) many times over.</summary>
+    public int MaxLabelBodyBytes { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>How often the model source is asked whether the model changed.</summary>
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(1);
 

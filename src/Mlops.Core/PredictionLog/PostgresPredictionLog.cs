@@ -18,7 +18,10 @@ public sealed class PostgresPredictionLog : IPredictionLog
     {
         _dataSource = dataSource;
         Description = description;
+        Labels = new LabelStore(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), uuidColumn: true, time => time.ToUniversalTime());
     }
+
+    public LabelStore Labels { get; }
 
     public string Description { get; }
 
@@ -39,7 +42,7 @@ public sealed class PostgresPredictionLog : IPredictionLog
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
-            await using var command = dataSource.CreateCommand(PredictionLogSchema.CreatePostgres);
+            await using var command = dataSource.CreateCommand(PredictionLogSchema.CreatePostgres + "\n" + LabelStore.CreatePostgres);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)

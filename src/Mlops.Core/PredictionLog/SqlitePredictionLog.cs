@@ -26,7 +26,10 @@ public sealed class SqlitePredictionLog : IPredictionLog
         // operating system's cache) but not of the machine; FULL syncs the WAL to the disk at every
         // commit and survives a power loss too, at the cost of one fsync per group commit.
         _synchronous = syncEveryCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+        Labels = new LabelStore(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), uuidColumn: false, time => PredictionLogSchema.FormatSqliteTime(time));
     }
+
+    public LabelStore Labels { get; }
 
     public string Path { get; }
 
@@ -50,7 +53,7 @@ public sealed class SqlitePredictionLog : IPredictionLog
         command.CommandText = "PRAGMA journal_mode=WAL; " + PredictionLogSchema.CreateSqlite;
         command.ExecuteNonQuery();
         AddMissingKeyColumns(connection);
-        command.CommandText = PredictionLogSchema.Indexes;
+        command.CommandText = PredictionLogSchema.Indexes + LabelStore.CreateSqlite;
         command.ExecuteNonQuery();
         return log;
     }

@@ -148,6 +148,8 @@ internal sealed class FailingFirst(IPredictionLog inner, int failures) : IPredic
 
     public string Description => inner.Description;
 
+    public LabelStore Labels => inner.Labels;
+
     public Task AppendAsync(IReadOnlyList<LoggedPrediction> rows, CancellationToken cancellationToken = default) =>
         Interlocked.Decrement(ref _failures) >= 0
             ? throw new IOException("database is locked")
@@ -171,6 +173,8 @@ internal sealed class GatedLog(IPredictionLog inner) : IPredictionLog
     private int _appends;
 
     public string Description => inner.Description;
+
+    public LabelStore Labels => inner.Labels;
 
     public int Appends => Volatile.Read(ref _appends);
 

@@ -76,6 +76,11 @@ public static class MlopsApp
                 .WithExample("labels", "add", "month-12-labels.csv", "--key", "request_id", "--label", "group_name");
         });
 
+        config.AddCommand<PerformanceCommand>("performance")
+            .WithDescription("Realised accuracy and per-class precision/recall of what production answered (model and fallback), per day, week or month, from the prediction log joined to its late labels.")
+            .WithExample("performance")
+            .WithExample("performance", "--by", "day", "--json");
+
         config.AddBranch("registry", registry =>
         {
             registry.SetDescription("Version models outside git ($MLOPS_HOME, default .mlops/): lineage, the promotion gate, rollback.");

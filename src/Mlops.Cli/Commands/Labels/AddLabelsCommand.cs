@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.PredictionLog;
-using Mlops.Core.Registry;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,7 +12,7 @@ namespace Mlops.Cli.Commands.Labels;
 /// </summary>
 public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RecordSettings
     {
         [CommandArgument(0, "<FILE>")]
         [Description("A ';'- or ','-separated file with a header: one row per label.")]
@@ -29,14 +28,6 @@ public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
         [DefaultValue("group")]
         public string Label { get; init; } = "group";
 
-        [CommandOption("--prediction-log <TARGET>")]
-        [Description("sqlite:PATH or postgres:CONNECTION-STRING; default sqlite:$MLOPS_HOME/predictions.db.")]
-        public string? PredictionLog { get; init; }
-
-        [CommandOption("--json")]
-        [Description("Print the report as JSON.")]
-        public bool Json { get; init; }
-
         public override ValidationResult Validate() =>
             LabelKeys.Parse(Key) is null
                 ? ValidationResult.Error($"--key must be prediction_id or request_id, got '{Key}'")
@@ -49,7 +40,7 @@ public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
 
         // The whole file is read and checked before anything is stored: a bad row stores nothing.
         var labels = LabelFileReader.Read(settings.File, key, settings.Label);
-        var target = settings.PredictionLog is null ? PredictionLogTarget.DefaultIn(RegistryHome.Resolve()) : PredictionLogTarget.Parse(settings.PredictionLog);
+        var target = settings.Target();
         await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
         var report = await log.Labels.AddAsync(key, labels, DateTimeOffset.UtcNow, cancellationToken);
         if (settings.Json)

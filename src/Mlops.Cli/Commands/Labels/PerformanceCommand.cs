@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.PredictionLog;
-using Mlops.Core.Registry;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,20 +10,12 @@ namespace Mlops.Cli.Commands.Labels;
 /// <summary><c>mlops performance</c>: realised accuracy of what production answered, from the prediction log joined to its late labels.</summary>
 public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RecordSettings
     {
         [CommandOption("--by <PERIOD>")]
         [Description("Group the answers by day, week or month (UTC).")]
         [DefaultValue("month")]
         public string By { get; init; } = "month";
-
-        [CommandOption("--prediction-log <TARGET>")]
-        [Description("sqlite:PATH or postgres:CONNECTION-STRING; default sqlite:$MLOPS_HOME/predictions.db.")]
-        public string? PredictionLog { get; init; }
-
-        [CommandOption("--json")]
-        [Description("Print the periods as JSON.")]
-        public bool Json { get; init; }
 
         public override ValidationResult Validate() =>
             PerformancePeriods.Parse(By) is null
@@ -34,7 +25,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var target = settings.PredictionLog is null ? PredictionLogTarget.DefaultIn(RegistryHome.Resolve()) : PredictionLogTarget.Parse(settings.PredictionLog);
+        var target = settings.Target();
         await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
         var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, cancellationToken);
         if (settings.Json)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Mlops.Core.PredictionLog;
 using Mlops.Core.Serialization;
+using Mlops.Hosting.Access;
+using Mlops.Hosting.Input;
 using Mlops.Serving.Input;
 
 namespace Mlops.Serving.Endpoints;
@@ -19,12 +21,14 @@ internal static class LabelEndpoints
     public static void Map(IEndpointRouteBuilder app, IPredictionLog log, ServingOptions options)
     {
         app.MapPost("/labels", (Func<HttpContext, Task>)(context => AddAsync(context, log, options)))
-            .RequireLoopbackClient()
+            .RequireStateChangeAuthorization()
+            .RequireJsonBody()
             .WithSummary("Add late labels")
-            .WithDescription("Ground truth that arrived later, for predictions this service answered: a JSON array of {\"prediction_id\": \"…\", \"label\": 2} (or request_id, the client's key, in every row). Idempotent: the same label again is one label; a different one for the same prediction is a conflict, reported; unknown keys are reported with their count and the first few. Changes state: loopback clients only.")
+            .WithDescription("Ground truth that arrived later, for predictions this service answered: a JSON array of {\"prediction_id\": \"…\", \"label\": 2} (or request_id, the client's key, in every row). Idempotent: the same label again is one label; a different one for the same prediction is a conflict, reported; unknown keys are reported with their count and the first few. Changes state: needs the service's token (Authorization: Bearer) or, without one, a loopback client.")
             .Accepts<LabelRequest[]>("application/json")
             .Produces<LabelReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -1,6 +1,7 @@
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Commands.Data;
 using Mlops.Cli.Commands.Demo;
+using Mlops.Cli.Commands.Labels;
 using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Commands.Registry;
@@ -65,6 +66,20 @@ public static class MlopsApp
                 .WithDescription("Register a data file in the registry ($MLOPS_HOME, default .mlops/) by SHA-256, with its column statistics.")
                 .WithExample("data", "add", "seed-data/reference.csv");
         });
+
+        config.AddBranch("labels", labels =>
+        {
+            labels.SetDescription("Late ground truth, joined to the logged predictions it judges.");
+            labels.AddCommand<AddLabelsCommand>("add")
+                .WithDescription("Store the labels of a file next to the prediction log, by prediction_id or by the client's request_id; idempotent; conflicts and unknown keys are reported.")
+                .WithExample("labels", "add", "labels.csv", "--key", "prediction_id", "--label", "group")
+                .WithExample("labels", "add", "month-12-labels.csv", "--key", "request_id", "--label", "group_name");
+        });
+
+        config.AddCommand<PerformanceCommand>("performance")
+            .WithDescription("Realised accuracy and per-class precision/recall of what production answered (model and fallback), per day, week or month, from the prediction log joined to its late labels.")
+            .WithExample("performance")
+            .WithExample("performance", "--by", "day", "--json");
 
         config.AddBranch("registry", registry =>
         {

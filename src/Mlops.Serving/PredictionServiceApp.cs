@@ -59,7 +59,7 @@ public static class PredictionServiceApp
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             (options.CorsOrigins.Contains(ServingOptions.AnyOrigin) ? policy.AllowAnyOrigin() : policy.WithOrigins([.. options.CorsOrigins]))
-                .WithMethods("GET", "POST").WithHeaders("Content-Type")));
+                .WithMethods("GET", "POST").WithHeaders("Content-Type").WithExposedHeaders(AnswerJson.PredictionIdHeader)));
 
         // The parts are built here, not resolved per request: the request path uses them directly.
         var metrics = new ServingMetrics();
@@ -78,7 +78,8 @@ public static class PredictionServiceApp
         if (options.PredictionLog is not null)
         {
             builder.Services.AddSingleton(sp => new PredictionLogWriter(
-                options.PredictionLog, metrics, sp.GetRequiredService<ILogger<PredictionLogWriter>>(), options.PredictionLogCapacity));
+                options.PredictionLog, metrics, sp.GetRequiredService<ILogger<PredictionLogWriter>>(), options.PredictionLogCapacity,
+                durability: options.PredictionLogDurability, commitTimeout: options.PredictionLogCommitTimeout));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PredictionLogWriter>());
         }
 
@@ -112,6 +113,11 @@ public static class PredictionServiceApp
 
         PredictEndpoints.Map(app, service, metrics, options);
         ServiceEndpoints.Map(app, service, metrics, log, monitor);
+        if (options.PredictionLog is not null)
+        {
+            LabelEndpoints.Map(app, options.PredictionLog, options);
+        }
+
         app.MapMetrics("/metrics", metrics.Registry);
         app.MapOpenApi();
         // Everything from this server: no web fonts from a CDN.

@@ -2,6 +2,7 @@ using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Hosting.Access;
 using Mlops.Serving.Fallback;
+using Mlops.Serving.Logging;
 using Mlops.Serving.Models;
 
 namespace Mlops.Serving;
@@ -57,10 +58,19 @@ public sealed record ServingOptions
 
     public int MaxBatchBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>POST /labels: room for a month of labels by prediction id (1,500 × ~70 bytes) many times over.</summary>
+    public int MaxLabelBodyBytes { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>How often the model source is asked whether the model changed.</summary>
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public int PredictionLogCapacity { get; init; } = 100_000;
+
+    /// <summary>Durable (the default): an answer waits for its row's commit; buffered: it does not (and can be lost).</summary>
+    public PredictionLogDurability PredictionLogDurability { get; init; } = PredictionLogDurability.Durable;
+
+    /// <summary>Durable: how long an answer waits for its commit before the request gets 503.</summary>
+    public TimeSpan PredictionLogCommitTimeout { get; init; } = PredictionLogWriter.DefaultCommitTimeout;
 
     public int MonitorBatchRows { get; init; } = 100;
 

@@ -15,7 +15,7 @@ public sealed partial class AlertRulesTests
     public void The_alerts_are_those_the_readme_explains()
     {
         Assert.Equal(
-            ["DatasetDrift", "DriftMonitorDown", "FallbackRateHigh", "MonitorForwardDropping", "PredictionLogDropping", "PredictionServiceDown"],
+            ["DatasetDrift", "DriftMonitorDown", "FallbackRateHigh", "MonitorForwardDropping", "PredictionLogDropping", "PredictionLogUnrecorded", "PredictionServiceDown"],
             Rules.Select(r => r.Name).Order(StringComparer.Ordinal));
         var readme = File.ReadAllText(Path.Combine(DeployFiles.Folder, "README.md"));
         Assert.All(Rules, r => Assert.Contains($"`{r.Name}`", readme, StringComparison.Ordinal));

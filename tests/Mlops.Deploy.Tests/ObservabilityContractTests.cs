@@ -39,6 +39,7 @@ public sealed class ObservabilityContractTests
                 "mlops_fallback_rate",
                 "mlops_monitor_forward_dropped_rows_total",
                 "mlops_prediction_log_dropped_total",
+                "mlops_prediction_log_unrecorded_total",
             ],
             read);
     }

@@ -22,7 +22,7 @@ public sealed class PrometheusConfigTests
         var check = await Promtool.RunAsync("check", "config", config);
         Assert.True(check.ExitCode == 0, check.ToString());
         // The rule file was found beside the config and loaded.
-        Assert.Contains("SUCCESS: 6 rules found", check.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("SUCCESS: 7 rules found", check.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public interface IPredictionLog : IAsyncDisposable
     /// <summary>Up to <paramref name="max"/> rows with an id greater than <paramref name="afterId"/>, in id order.</summary>
     Task<IReadOnlyList<LoggedPrediction>> ReadAfterAsync(long afterId, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>The late ground truth joined to this log, in the same database.</summary>
+    LabelStore Labels { get; }
+
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The id of the newest row, 0 for an empty log: where a follower that wants only new rows starts.</summary>

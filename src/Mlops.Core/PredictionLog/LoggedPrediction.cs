@@ -16,6 +16,8 @@ namespace Mlops.Core.PredictionLog;
 /// <param name="PMedium">Probability of medium risk.</param>
 /// <param name="PLow">Probability of low risk.</param>
 /// <param name="Features">The six inputs.</param>
+/// <param name="PredictionId">The answer's identity, given by the service and sent to the client: a UUIDv7, time-ordered and unique across processes, the key a late label names.</param>
+/// <param name="RequestId">The client's own key for the customer (<see cref="ClientKey"/>), if it sent one; the other key a late label can name.</param>
 public sealed record LoggedPrediction(
     long Id,
     DateTimeOffset LoggedAt,
@@ -25,13 +27,18 @@ public sealed record LoggedPrediction(
     double PHigh,
     double PMedium,
     double PLow,
-    InsuranceFeatures Features)
+    InsuranceFeatures Features,
+    Guid PredictionId,
+    string? RequestId = null)
 {
-    /// <summary>A row to append: the id is given by the log when it is written.</summary>
-    public static LoggedPrediction Of(DateTimeOffset loggedAt, string modelVersion, string source, RiskPrediction prediction, InsuranceFeatures features)
+    /// <summary>A row to append: the position is given by the log when it is written; the prediction id is a new UUIDv7 of <paramref name="loggedAt"/> unless given.</summary>
+    public static LoggedPrediction Of(
+        DateTimeOffset loggedAt, string modelVersion, string source, RiskPrediction prediction, InsuranceFeatures features, Guid? predictionId = null, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(prediction);
         var p = prediction.Probabilities;
-        return new LoggedPrediction(0, loggedAt.ToUniversalTime(), modelVersion, source, prediction.Group, p[(int)RiskGroup.High], p[(int)RiskGroup.Medium], p[(int)RiskGroup.Low], features);
+        return new LoggedPrediction(
+            0, loggedAt.ToUniversalTime(), modelVersion, source, prediction.Group, p[(int)RiskGroup.High], p[(int)RiskGroup.Medium], p[(int)RiskGroup.Low], features,
+            predictionId ?? Guid.CreateVersion7(loggedAt), requestId);
     }
 }

@@ -18,7 +18,10 @@ public sealed class PostgresPredictionLog : IPredictionLog
     {
         _dataSource = dataSource;
         Description = description;
+        Labels = new LabelStore(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), uuidColumn: true, time => time.ToUniversalTime());
     }
+
+    public LabelStore Labels { get; }
 
     public string Description { get; }
 
@@ -39,7 +42,7 @@ public sealed class PostgresPredictionLog : IPredictionLog
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
-            await using var command = dataSource.CreateCommand(PredictionLogSchema.CreatePostgres);
+            await using var command = dataSource.CreateCommand(PredictionLogSchema.CreatePostgres + "\n" + LabelStore.CreatePostgres);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
@@ -77,6 +80,15 @@ public sealed class PostgresPredictionLog : IPredictionLog
             await import.WriteAsync(row.Features.BrakingDistance, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
             await import.WriteAsync(row.Features.Power, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
             await import.WriteAsync(row.Features.Miles, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            await import.WriteAsync(row.PredictionId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            if (row.RequestId is null)
+            {
+                await import.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await import.WriteAsync(row.RequestId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // COPY is one statement: the rows are committed together or not at all.

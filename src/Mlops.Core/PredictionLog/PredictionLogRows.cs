@@ -28,9 +28,15 @@ internal static class PredictionLogRows
                 PHigh: reader.GetDouble(5),
                 PMedium: reader.GetDouble(6),
                 PLow: reader.GetDouble(7),
-                Features: features));
+                Features: features,
+                PredictionId: reader.IsDBNull(14) ? Guid.Empty : ReadGuid(reader, 14),
+                RequestId: reader.IsDBNull(15) ? null : reader.GetString(15)));
         }
 
         return rows;
     }
+
+    /// <summary>PostgreSQL returns a UUID, SQLite the text it stored.</summary>
+    private static Guid ReadGuid(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) is Guid id ? id : Guid.Parse(reader.GetString(ordinal));
 }

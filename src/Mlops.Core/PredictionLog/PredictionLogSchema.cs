@@ -16,6 +16,7 @@ public static class PredictionLogSchema
     [
         "id", "logged_at", "model_version", "source", "category", "p_high", "p_medium", "p_low",
         .. Feature.All.Select(f => f.Name),
+        "prediction_id", ClientKey.Name,
     ];
 
     /// <summary>The columns an insert names: all but the id, which the database assigns.</summary>
@@ -37,7 +38,9 @@ public static class PredictionLogSchema
             emergency_braking INTEGER NOT NULL,
             braking_distance REAL NOT NULL,
             power REAL NOT NULL,
-            miles REAL NOT NULL
+            miles REAL NOT NULL,
+            prediction_id TEXT,
+            request_id TEXT
         )
         """;
 
@@ -56,8 +59,29 @@ public static class PredictionLogSchema
             emergency_braking SMALLINT NOT NULL,
             braking_distance DOUBLE PRECISION NOT NULL,
             power DOUBLE PRECISION NOT NULL,
-            miles DOUBLE PRECISION NOT NULL
-        )
+            miles DOUBLE PRECISION NOT NULL,
+            prediction_id UUID,
+            request_id TEXT
+        );
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS prediction_id UUID;
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS request_id TEXT;
+        {Indexes}
+        """;
+
+    /// <summary>
+    /// The columns a log written before predictions had ids lacks (added with ALTER TABLE; its old
+    /// rows keep NULL there, so the columns are nullable). SQLite has no ADD COLUMN IF NOT EXISTS:
+    /// <see cref="SqlitePredictionLog"/> checks <c>PRAGMA table_info</c> first.
+    /// </summary>
+    public static IReadOnlyList<(string Column, string SqliteType)> KeyColumns { get; } = [("prediction_id", "TEXT"), (ClientKey.Name, "TEXT")];
+
+    /// <summary>
+    /// A label finds its prediction by either key. UUIDv7 ids grow with time, so their index is
+    /// appended to at its right edge like the primary key; both are partial indexes without the old NULL rows.
+    /// </summary>
+    public static string Indexes => $"""
+        CREATE UNIQUE INDEX IF NOT EXISTS {Table}_prediction_id ON {Table} (prediction_id) WHERE prediction_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS {Table}_request_id ON {Table} (request_id) WHERE request_id IS NOT NULL;
         """;
 
     /// <summary>The select both readers use: rows after an id, in log order.</summary>

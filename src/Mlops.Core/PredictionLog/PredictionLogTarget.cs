@@ -41,7 +41,9 @@ public sealed record PredictionLogTarget(PredictionLogKind Kind, string Location
     }
 
     /// <summary>Opens the log, creating its table if missing.</summary>
-    public async Task<IPredictionLog> OpenAsync(CancellationToken cancellationToken = default)
+    /// <param name="syncEveryCommit">SQLite only: <c>synchronous=FULL</c>, commits survive a power loss (PostgreSQL's own setting, <c>synchronous_commit</c>, decides there).</param>
+    /// <param name="cancellationToken">Stops waiting for the server.</param>
+    public async Task<IPredictionLog> OpenAsync(bool syncEveryCommit = false, CancellationToken cancellationToken = default)
     {
         if (Kind == PredictionLogKind.Postgres)
         {
@@ -50,7 +52,7 @@ public sealed record PredictionLogTarget(PredictionLogKind Kind, string Location
 
         try
         {
-            return SqlitePredictionLog.Open(Location);
+            return SqlitePredictionLog.Open(Location, syncEveryCommit);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {

@@ -9,28 +9,39 @@ namespace Mlops.Core.PredictionLog;
 /// </summary>
 public sealed class SqlitePredictionLog : IPredictionLog
 {
-    /// <summary>The insert with positional parameters ?1 … ?13, in <see cref="PredictionLogSchema.InsertColumns"/> order.</summary>
+    /// <summary>The insert with positional parameters ?1 … ?15, in <see cref="PredictionLogSchema.InsertColumns"/> order.</summary>
     private static readonly string Insert =
         $"INSERT INTO {PredictionLogSchema.Table} ({string.Join(", ", PredictionLogSchema.InsertColumns)}) " +
         $"VALUES ({string.Join(", ", PredictionLogSchema.InsertColumns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
 
     private readonly string _connectionString;
+    private readonly string _synchronous;
 
-    private SqlitePredictionLog(string path)
+    private SqlitePredictionLog(string path, bool syncEveryCommit)
     {
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+
+        // In WAL mode NORMAL survives a crash of the process (the committed transaction is in the
+        // operating system's cache) but not of the machine; FULL syncs the WAL to the disk at every
+        // commit and survives a power loss too, at the cost of one fsync per group commit.
+        _synchronous = syncEveryCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+        Labels = new LabelStore(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), uuidColumn: false, time => PredictionLogSchema.FormatSqliteTime(time));
     }
+
+    public LabelStore Labels { get; }
 
     public string Path { get; }
 
     public string Description => "sqlite:" + Path;
 
-    /// <summary>Opens the log at <paramref name="path"/>, creating the file and the table if missing.</summary>
-    public static SqlitePredictionLog Open(string path)
+    /// <summary>Opens the log at <paramref name="path"/>, creating the file and the table if missing (and adding the key columns to a log from before they existed).</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="syncEveryCommit">SQLite's <c>synchronous=FULL</c>: a commit survives a power loss, not only a crash of the process.</param>
+    public static SqlitePredictionLog Open(string path, bool syncEveryCommit = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var log = new SqlitePredictionLog(path);
+        var log = new SqlitePredictionLog(path, syncEveryCommit);
         var folder = System.IO.Path.GetDirectoryName(log.Path);
         if (!string.IsNullOrEmpty(folder))
         {
@@ -40,6 +51,9 @@ public sealed class SqlitePredictionLog : IPredictionLog
         using var connection = log.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL; " + PredictionLogSchema.CreateSqlite;
+        command.ExecuteNonQuery();
+        AddMissingKeyColumns(connection);
+        command.CommandText = PredictionLogSchema.Indexes + LabelStore.CreateSqlite;
         command.ExecuteNonQuery();
         return log;
     }
@@ -80,6 +94,16 @@ public sealed class SqlitePredictionLog : IPredictionLog
                 raw.sqlite3_bind_double(statement, 11, row.Features.BrakingDistance);
                 raw.sqlite3_bind_double(statement, 12, row.Features.Power);
                 raw.sqlite3_bind_double(statement, 13, row.Features.Miles);
+                raw.sqlite3_bind_text(statement, 14, row.PredictionId.ToString());
+                if (row.RequestId is null)
+                {
+                    raw.sqlite3_bind_null(statement, 15);
+                }
+                else
+                {
+                    raw.sqlite3_bind_text(statement, 15, row.RequestId);
+                }
+
                 var done = raw.sqlite3_step(statement);
                 if (done != raw.SQLITE_DONE)
                 {
@@ -138,10 +162,30 @@ public sealed class SqlitePredictionLog : IPredictionLog
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        // In WAL mode NORMAL survives a crash of the process (not of the machine) and is much faster than FULL.
-        pragma.CommandText = "PRAGMA synchronous=NORMAL";
+        pragma.CommandText = _synchronous;
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    private static void AddMissingKeyColumns(SqliteConnection connection)
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var info = connection.CreateCommand())
+        {
+            info.CommandText = $"SELECT name FROM pragma_table_info('{PredictionLogSchema.Table}')";
+            using var reader = info.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (column, type) in PredictionLogSchema.KeyColumns.Where(c => !existing.Contains(c.Column)))
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE {PredictionLogSchema.Table} ADD COLUMN {column} {type}";
+            alter.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The UTF-8 bytes of the last string asked for: a batch repeats the same version and source.</summary>

@@ -4,13 +4,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Mlops.Core.Data;
 using Mlops.Serving.Fallback;
-using Mlops.Serving.Models;
 
 namespace Mlops.Serving.Endpoints;
 
 /// <summary>
 /// Writes answers in the seed's shape: <c>{"category":2,"risk":"low","probabilities":[…],"source":"ML","model_version":"…"}</c>,
-/// plus <c>reason</c> and <c>feature</c> when the baseline answered. Written by hand: this is the hot path.
+/// plus <c>reason</c> and <c>feature</c> when the baseline answered, and the record's keys:
+/// <c>prediction_id</c> always, <c>request_id</c> when the client sent one. Written by hand: this is the hot path.
 /// </summary>
 internal static class AnswerJson
 {
@@ -22,14 +22,18 @@ internal static class AnswerJson
     [ThreadStatic]
     private static Utf8JsonWriter? _threadJson;
 
-    public static ValueTask<FlushResult> WriteAsync(HttpResponse response, RiskAnswer answer, ServedModel model)
+    /// <summary>The response header that carries the prediction id of <c>POST /predict</c>'s answer.</summary>
+    public const string PredictionIdHeader = "Prediction-Id";
+
+    public static ValueTask<FlushResult> WriteAsync(HttpResponse response, Answered answer)
     {
         var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();
         var json = _threadJson ??= new Utf8JsonWriter(buffer);
         json.Reset(buffer);
-        Write(json, answer, model);
+        Write(json, answer);
         json.Flush();
+        response.Headers[PredictionIdHeader] = answer.PredictionId.ToString();
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = buffer.WrittenCount;
 
@@ -37,7 +41,7 @@ internal static class AnswerJson
         return response.BodyWriter.WriteAsync(buffer.WrittenMemory);
     }
 
-    public static Task WriteAllAsync(HttpResponse response, IReadOnlyList<RiskAnswer> answers, ServedModel model)
+    public static Task WriteAllAsync(HttpResponse response, IReadOnlyList<Answered> answers)
     {
         var buffer = new ArrayBufferWriter<byte>(256 * Math.Max(1, answers.Count));
         using (var json = new Utf8JsonWriter(buffer))
@@ -45,7 +49,7 @@ internal static class AnswerJson
             json.WriteStartArray();
             foreach (var answer in answers)
             {
-                Write(json, answer, model);
+                Write(json, answer);
             }
 
             json.WriteEndArray();
@@ -54,8 +58,9 @@ internal static class AnswerJson
         return SendAsync(response, buffer);
     }
 
-    private static void Write(Utf8JsonWriter json, RiskAnswer answer, ServedModel model)
+    private static void Write(Utf8JsonWriter json, Answered answered)
     {
+        var (answer, model, predictionId, requestId) = answered;
         var group = answer.Prediction.Group;
         json.WriteStartObject();
         json.WriteNumber("category"u8, (int)group);
@@ -77,6 +82,12 @@ internal static class AnswerJson
         if (answer.Feature is not null)
         {
             json.WriteString("feature"u8, answer.Feature);
+        }
+
+        json.WriteString("prediction_id"u8, predictionId);
+        if (requestId is not null)
+        {
+            json.WriteString("request_id"u8, requestId);
         }
 
         json.WriteEndObject();

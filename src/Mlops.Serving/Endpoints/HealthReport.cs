@@ -1,8 +1,13 @@
 namespace Mlops.Serving.Endpoints;
 
 /// <summary>What <c>GET /health</c> tells an operator: which model answers since when, how often the fallback does, and whether the log keeps up.</summary>
+/// <remarks>
+/// <c>status</c> is "ok", or "failing" while the prediction log fails (durable: predictions are
+/// refused with 503 meanwhile); <c>reason</c> says why, null when ok.
+/// </remarks>
 public sealed record HealthReport(
     string Status,
+    string? Reason,
     string ModelVersion,
     string ModelSource,
     string Trainer,
@@ -21,7 +26,9 @@ public sealed record HealthReport(
 /// <param name="Written">Rows written since start.</param>
 /// <param name="Dropped">Rows not written since start.</param>
 /// <param name="LastError">The last write error while failing.</param>
-public sealed record PredictionLogHealth(string Target, string State, int QueueLength, long Written, long Dropped, string? LastError);
+/// <param name="Durability">"durable" (an answer waits for its commit) or "buffered"; "off" without a log.</param>
+/// <param name="Unrecorded">Durable: predictions refused with 503 because the log did not commit them in time.</param>
+public sealed record PredictionLogHealth(string Target, string State, int QueueLength, long Written, long Dropped, string? LastError, string Durability, long Unrecorded);
 
 public sealed record MonitorHealth(string Endpoint, int QueueLength);
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Mlops.Core.Data;
 using Mlops.Hosting.Input;
 using Mlops.Serving.Input;
 using Mlops.Serving.Metrics;
@@ -18,7 +17,7 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
         // Typed as Func rather than RequestDelegate so the OpenAPI metadata below applies.
         app.MapPost("/predict", (Func<HttpContext, Task>)endpoints.PredictAsync)
             .WithSummary("Predict one customer")
-            .WithDescription("The risk class of one customer. The rule-based baseline answers instead of the model for an input outside the model's training ranges ('baseline - out of range', naming the feature) or a top probability below the threshold ('baseline - low probability'). Bad input gets RFC 7807 problem details naming the field.")
+            .WithDescription("The risk class of one customer. Every answer carries its prediction_id (also the Prediction-Id header), the key a late label names; an optional request_id, the client's own key, is logged with it. The rule-based baseline answers instead of the model for an input outside the model's training ranges ('baseline - out of range', naming the feature) or a top probability below the threshold ('baseline - low probability'). Bad input gets RFC 7807 problem details naming the field.")
             .Accepts<PredictRequest>("application/json")
             .RequireJsonBody()
             .Produces<PredictResponse>()
@@ -26,11 +25,12 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("prediction");
 
         app.MapPost("/predict/batch", (Func<HttpContext, Task>)endpoints.PredictBatchAsync)
             .WithSummary("Predict a batch")
-            .WithDescription($"Many customers at once: a JSON array of request objects (at most {options.MaxBatchRows}), answered in order. The whole batch is refused if one row is bad, naming its index and field.")
+            .WithDescription($"Many customers at once: a JSON array of request objects (at most {options.MaxBatchRows}), answered in order. The whole batch is refused if one row is bad, naming its index and field. Each answer carries its prediction_id.")
             .Accepts<PredictRequest[]>("application/json")
             .RequireJsonBody()
             .Produces<PredictResponse[]>()
@@ -38,17 +38,18 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("prediction");
     }
 
     private async Task PredictAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
-        InputResult<InsuranceFeatures> input;
+        InputResult<PredictionRequest> input;
         try
         {
             input = body.TooLarge
-                ? InputResult.Fail<InsuranceFeatures>(TooLarge(options.MaxBodyBytes))
+                ? InputResult.Fail<PredictionRequest>(TooLarge(options.MaxBodyBytes))
                 : PredictionRequestReader.ReadOne(body.Buffer);
         }
         finally
@@ -62,18 +63,24 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             return;
         }
 
-        var (answer, model) = service.Answer(input.Value!);
-        await AnswerJson.WriteAsync(context.Response, answer, model);
+        if (await service.AnswerAsync(input.Value!) is { } answer)
+        {
+            await AnswerJson.WriteAsync(context.Response, answer);
+        }
+        else
+        {
+            await Problems.Unrecorded(options.PredictionLogCommitTimeout).ExecuteAsync(context);
+        }
     }
 
     private async Task PredictBatchAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, options.MaxBatchBodyBytes, context.RequestAborted);
-        InputResult<IReadOnlyList<InsuranceFeatures>> input;
+        InputResult<IReadOnlyList<PredictionRequest>> input;
         try
         {
             input = body.TooLarge
-                ? InputResult.Fail<IReadOnlyList<InsuranceFeatures>>(TooLarge(options.MaxBatchBodyBytes))
+                ? InputResult.Fail<IReadOnlyList<PredictionRequest>>(TooLarge(options.MaxBatchBodyBytes))
                 : PredictionRequestReader.ReadBatch(body.Buffer, options.MaxBatchRows);
         }
         finally
@@ -87,8 +94,14 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             return;
         }
 
-        var (answers, model) = service.AnswerAll(input.Value!);
-        await AnswerJson.WriteAllAsync(context.Response, answers, model);
+        if (await service.AnswerAllAsync(input.Value!) is { } answers)
+        {
+            await AnswerJson.WriteAllAsync(context.Response, answers);
+        }
+        else
+        {
+            await Problems.Unrecorded(options.PredictionLogCommitTimeout).ExecuteAsync(context);
+        }
     }
 
     private Task RejectAsync(HttpContext context, InputError error)

@@ -22,4 +22,12 @@ internal static class Problems
 
         return ServiceProblems.Result(error.Kind.StatusCode(), error.Kind.Label(), error.Kind.Title(), error.Message, extensions);
     }
+
+    /// <summary>503: the prediction log did not commit the answer in time, so it is not given (durable mode: never a 200 for an unrecorded prediction).</summary>
+    public static IResult Unrecorded(TimeSpan commitTimeout) => TypedResults.Problem(
+        detail: $"the prediction log did not record the answer within {commitTimeout.TotalSeconds:0.###} s, so none is given; retry later (GET /health says why)",
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "Prediction not recorded",
+        type: "urn:mlops:problem:unrecorded",
+        extensions: new Dictionary<string, object?> { ["kind"] = "unrecorded" });
 }

@@ -44,10 +44,13 @@ internal static class ServiceEndpoints
     {
         var served = service.Models.Current;
         var logHealth = log is null
-            ? new PredictionLogHealth("off", "off", 0, 0, 0, null)
-            : new PredictionLogHealth(log.Description, log.LastError is null ? "ok" : "failing", log.QueueLength, log.Written, log.Dropped, log.LastError);
+            ? new PredictionLogHealth("off", "off", 0, 0, 0, null, "off", 0)
+            : new PredictionLogHealth(
+                log.Description, log.LastError is null ? "ok" : "failing", log.QueueLength, log.Written, log.Dropped, log.LastError, log.Durability.Label(), log.Unrecorded);
+        var failing = logHealth.State == "failing";
         return new HealthReport(
-            Status: "ok",
+            Status: failing ? "failing" : "ok",
+            Reason: failing ? $"prediction log {logHealth.Target}: {logHealth.LastError}" : null,
             ModelVersion: served.Version,
             ModelSource: served.Origin,
             Trainer: served.Trainer,

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Mlops.Core.Data;
+using Mlops.Core.PredictionLog;
 
 namespace Mlops.Serving.Input;
 
@@ -10,6 +11,7 @@ namespace Mlops.Serving.Input;
 /// by hand with <see cref="Utf8JsonReader"/>: every error names the field (and the row of a batch),
 /// and nothing that is not six finite, possible values reaches a model.
 /// Booleans may be true/false, 0/1 or their strings; numbers may be strings ("51"), but never NaN or infinity.
+/// An optional <c>request_id</c> (<see cref="ClientKey"/>), a string or an integer, is the client's own key for the row.
 /// </summary>
 public static class PredictionRequestReader
 {
@@ -23,47 +25,49 @@ public static class PredictionRequestReader
 
     private static readonly string[] Names = ["training", "age", "emergency_braking", "braking_distance", "power", "miles"];
 
+    private static readonly byte[] ClientKeyName = System.Text.Encoding.UTF8.GetBytes(ClientKey.Name);
+
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>One JSON object.</summary>
-    public static InputResult<InsuranceFeatures> ReadOne(ReadOnlySequence<byte> body)
+    public static InputResult<PredictionRequest> ReadOne(ReadOnlySequence<byte> body)
     {
         var context = new Context();
         try
         {
             if (IsBlank(body))
             {
-                return InputResult.Fail<InsuranceFeatures>(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON object with the six features"));
+                return InputResult.Fail<PredictionRequest>(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON object with the six features"));
             }
 
             if (!IsUtf8(body))
             {
-                return InputResult.Fail<InsuranceFeatures>(NotUtf8);
+                return InputResult.Fail<PredictionRequest>(NotUtf8);
             }
 
             var reader = new Utf8JsonReader(body, Options);
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return InputResult.Fail<InsuranceFeatures>(new InputError(InputErrorKind.WrongType, $"the request body must be a JSON object, got {Describe(ref reader)}"));
+                return InputResult.Fail<PredictionRequest>(new InputError(InputErrorKind.WrongType, $"the request body must be a JSON object, got {Describe(ref reader)}"));
             }
 
-            var error = ReadObject(ref reader, context, out var features);
+            var error = ReadObject(ref reader, context, out var request);
             if (error is null && reader.Read())
             {
                 error = new InputError(InputErrorKind.BadJson, "unexpected content after the JSON object");
             }
 
-            return error is null ? InputResult.Ok<InsuranceFeatures>(features!) : InputResult.Fail<InsuranceFeatures>(error);
+            return error is null ? InputResult.Ok(request!) : InputResult.Fail<PredictionRequest>(error);
         }
         catch (Exception e) when (IsMalformed(e))
         {
-            return InputResult.Fail<InsuranceFeatures>(Malformed(e, context));
+            return InputResult.Fail<PredictionRequest>(Malformed(e, context));
         }
     }
 
     /// <summary>A JSON array of objects, at most <paramref name="maxRows"/> of them.</summary>
-    public static InputResult<IReadOnlyList<InsuranceFeatures>> ReadBatch(ReadOnlySequence<byte> body, int maxRows)
+    public static InputResult<IReadOnlyList<PredictionRequest>> ReadBatch(ReadOnlySequence<byte> body, int maxRows)
     {
         var context = new Context();
         try
@@ -85,7 +89,7 @@ public static class PredictionRequestReader
                 return Fail(new InputError(InputErrorKind.WrongType, $"the request body must be a JSON array of objects, got {Describe(ref reader)}"));
             }
 
-            var rows = new List<InsuranceFeatures>();
+            var rows = new List<PredictionRequest>();
             while (ReadOrFail(ref reader) && reader.TokenType != JsonTokenType.EndArray)
             {
                 context.Row = rows.Count;
@@ -100,13 +104,13 @@ public static class PredictionRequestReader
                     return Fail(new InputError(InputErrorKind.WrongType, $"row {rows.Count} must be a JSON object, got {Describe(ref reader)}", Row: rows.Count));
                 }
 
-                var error = ReadObject(ref reader, context, out var features);
+                var error = ReadObject(ref reader, context, out var request);
                 if (error is not null)
                 {
                     return Fail(error);
                 }
 
-                rows.Add(features!);
+                rows.Add(request!);
                 context.Row = null;
             }
 
@@ -114,27 +118,41 @@ public static class PredictionRequestReader
             context.Field = null;
             return reader.Read()
                 ? Fail(new InputError(InputErrorKind.BadJson, "unexpected content after the JSON array"))
-                : InputResult.Ok<IReadOnlyList<InsuranceFeatures>>(rows);
+                : InputResult.Ok<IReadOnlyList<PredictionRequest>>(rows);
         }
         catch (Exception e) when (IsMalformed(e))
         {
             return Fail(Malformed(e, context));
         }
 
-        static InputResult<IReadOnlyList<InsuranceFeatures>> Fail(InputError error) => InputResult.Fail<IReadOnlyList<InsuranceFeatures>>(error);
+        static InputResult<IReadOnlyList<PredictionRequest>> Fail(InputError error) => InputResult.Fail<IReadOnlyList<PredictionRequest>>(error);
     }
 
     /// <summary>Reads the object the reader stands on, leaving the reader on its end.</summary>
-    private static InputError? ReadObject(ref Utf8JsonReader reader, Context context, out InsuranceFeatures? features)
+    private static InputError? ReadObject(ref Utf8JsonReader reader, Context context, out PredictionRequest? request)
     {
-        features = null;
+        request = null;
         Span<double> values = stackalloc double[FieldCount];
         var seen = 0;
+        string? requestId = null;
         while (ReadOrFail(ref reader) && reader.TokenType != JsonTokenType.EndObject)
         {
             var index = FieldIndex(ref reader);
-            context.Field = index >= 0 ? Names[index] : null;
+            var isKey = index < 0 && reader.ValueTextEquals(ClientKeyName);
+            context.Field = index >= 0 ? Names[index] : isKey ? ClientKey.Name : null;
             reader.Read();
+            if (isKey)
+            {
+                var keyError = ReadClientKey(ref reader, context, requestId is not null, out requestId);
+                if (keyError is not null)
+                {
+                    return keyError;
+                }
+
+                context.Field = null;
+                continue;
+            }
+
             if (index < 0)
             {
                 // Extra fields (an id, the label of a replayed row) do no harm: the model sees only the six.
@@ -179,14 +197,45 @@ public static class PredictionRequestReader
             }
         }
 
-        features = new InsuranceFeatures(
+        var features = new InsuranceFeatures(
             Training: values[Training] != 0,
             Age: values[Age],
             EmergencyBraking: values[EmergencyBraking] != 0,
             BrakingDistance: values[BrakingDistance],
             Power: values[Power],
             Miles: values[Miles]);
+        request = new PredictionRequest(features, requestId);
         return null;
+    }
+
+    /// <summary>The client's key: a non-empty string or an integer (a customer number), at most <see cref="ClientKey.MaxLength"/> characters; null means none.</summary>
+    private static InputError? ReadClientKey(ref Utf8JsonReader reader, Context context, bool seenBefore, out string? key)
+    {
+        key = null;
+        if (seenBefore)
+        {
+            return Error(InputErrorKind.DuplicateField, context, "is given twice");
+        }
+
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number when reader.TryGetInt64(out var number):
+                key = number.ToString(CultureInfo.InvariantCulture);
+                return null;
+            case JsonTokenType.String:
+                var text = reader.GetString()!;
+                if (text.Length == 0 || text.Length > ClientKey.MaxLength || text.Any(char.IsControl))
+                {
+                    return Error(InputErrorKind.InvalidValue, context, $"must be 1 to {ClientKey.MaxLength} printable characters, got {Quote(text)}");
+                }
+
+                key = text;
+                return null;
+            default:
+                return Error(InputErrorKind.WrongType, context, $"must be a string or an integer, got {Describe(ref reader)}");
+        }
     }
 
     /// <summary>Reads the next token inside an object or array: the end of the body there means the JSON was cut short.</summary>

@@ -7,10 +7,12 @@ using Mlops.Serving.Metrics;
 namespace Mlops.Serving.Logging;
 
 /// <summary>
-/// Appends every answered prediction to the prediction log, off the request path: a request only
-/// puts its row into a bounded queue (never waits; a full queue is counted and the row dropped), and
-/// this service writes the queue in batches. On a clean shutdown it drains the queue first, so an
-/// acknowledged prediction is not lost.
+/// Appends every answered prediction to the prediction log in batches, on one background writer.
+/// <see cref="PredictionLogDurability.Durable"/>: a request waits (<see cref="RecordAsync"/>) until
+/// the transaction holding its rows has committed; whatever queued up while the previous commit ran
+/// goes into the next one (group commit), so concurrent requests share a commit instead of paying one
+/// each. <see cref="PredictionLogDurability.Buffered"/>: a request only puts its row into a bounded
+/// queue (a full queue is counted and the row dropped). Either way a clean shutdown drains the queue first.
 /// </summary>
 public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposable
 {
@@ -18,26 +20,39 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
     private readonly ServingMetrics _metrics;
     private readonly ILogger _logger;
     private readonly int _batchSize;
-    private readonly Channel<LoggedPrediction> _queue;
+    private readonly Channel<Pending> _queue;
     private readonly CancellationTokenSource _abort = new();
+    private readonly TimeSpan _gatherTime;
     private Task _writing = Task.CompletedTask;
     private long _written;
     private long _dropped;
+    private long _unrecorded;
     private volatile string? _lastError;
     private int _disposed;
     private volatile bool _stopping;
-    private readonly TimeSpan _gatherTime;
 
-    public PredictionLogWriter(IPredictionLog log, ServingMetrics metrics, ILogger<PredictionLogWriter> logger, int capacity = 100_000, int batchSize = 1000, TimeSpan? gatherTime = null)
+    /// <param name="log">The opened log; the writer owns and disposes it.</param>
+    /// <param name="metrics">Where written, dropped and unrecorded rows are counted.</param>
+    /// <param name="logger">The service's log.</param>
+    /// <param name="capacity">Most requests waiting for the writer.</param>
+    /// <param name="batchSize">Rows per transaction at most (a batch request is never split).</param>
+    /// <param name="gatherTime">How long a batch may wait for more rows after its first; default 0 when durable (the commit in flight is the wait), 50 ms when buffered.</param>
+    /// <param name="durability">Whether an answer waits for its row's commit.</param>
+    /// <param name="commitTimeout">Durable: how long an answer waits for its commit before it is refused with 503.</param>
+    public PredictionLogWriter(
+        IPredictionLog log, ServingMetrics metrics, ILogger<PredictionLogWriter> logger, int capacity = 100_000, int batchSize = 1000, TimeSpan? gatherTime = null,
+        PredictionLogDurability durability = PredictionLogDurability.Buffered, TimeSpan? commitTimeout = null)
     {
-        _gatherTime = gatherTime ?? TimeSpan.FromMilliseconds(50);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(metrics);
+        Durability = durability;
+        _gatherTime = gatherTime ?? (durability == PredictionLogDurability.Durable ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50));
+        CommitTimeout = commitTimeout ?? DefaultCommitTimeout;
         _log = log;
         _metrics = metrics;
         _logger = logger;
         _batchSize = batchSize;
-        _queue = Channel.CreateBounded<LoggedPrediction>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = false,
@@ -45,6 +60,13 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
         });
         metrics.TrackLogQueue(() => QueueLength);
     }
+
+    /// <summary>Long against a commit (a millisecond or two), short against a client's own timeout.</summary>
+    public static TimeSpan DefaultCommitTimeout { get; } = TimeSpan.FromSeconds(2);
+
+    public PredictionLogDurability Durability { get; }
+
+    public TimeSpan CommitTimeout { get; }
 
     public string Description => _log.Description;
 
@@ -54,13 +76,16 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>The last write error, or null while writes succeed.</summary>
+    /// <summary>Durable: predictions refused (503) because their rows were not committed in time.</summary>
+    public long Unrecorded => Interlocked.Read(ref _unrecorded);
+
+    /// <summary>The last write error (or commit timeout), or null while writes succeed.</summary>
     public string? LastError => _lastError;
 
-    /// <summary>Queues a row; false (and counted) when the queue is full or the service is stopping.</summary>
+    /// <summary>Buffered: queues a row; false (and counted) when the queue is full or the service is stopping.</summary>
     public bool TryEnqueue(LoggedPrediction row)
     {
-        if (_queue.Writer.TryWrite(row))
+        if (_queue.Writer.TryWrite(new Pending(row, null, null)))
         {
             return true;
         }
@@ -68,6 +93,50 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
         Interlocked.Increment(ref _dropped);
         _metrics.PredictionLogDropped.Inc();
         return false;
+    }
+
+    /// <summary>
+    /// Records the rows of one answer. Durable: true once they are committed, together, false (and
+    /// counted) when the queue is full, the service is stopping or the commit did not come within
+    /// <see cref="CommitTimeout"/>: the answer must then not be given. Buffered: queues them and is true.
+    /// </summary>
+    public async ValueTask<bool> RecordAsync(IReadOnlyList<LoggedPrediction> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (Durability == PredictionLogDurability.Buffered)
+        {
+            foreach (var row in rows)
+            {
+                TryEnqueue(row);
+            }
+
+            return true;
+        }
+
+        var committed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var recorded = _queue.Writer.TryWrite(new Pending(null, rows, committed));
+        if (recorded)
+        {
+            try
+            {
+                recorded = await committed.Task.WaitAsync(CommitTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The rows stay queued and are committed when the log is back: such a row is in the
+                // log although its client got 503 — recorded, never acknowledged. The reverse cannot happen.
+                _lastError ??= $"commits take longer than {CommitTimeout.TotalSeconds:0.###} s";
+                recorded = false;
+            }
+        }
+
+        if (!recorded)
+        {
+            Interlocked.Add(ref _unrecorded, rows.Count);
+            _metrics.PredictionLogUnrecorded.Inc(rows.Count);
+        }
+
+        return recorded;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -112,30 +181,52 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
     private async Task WriteAsync()
     {
         var batch = new List<LoggedPrediction>(_batchSize);
+        var waiting = new List<TaskCompletionSource<bool>>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
             {
                 // Let a batch gather: one transaction per row would cost a commit (a write to the
                 // database file) per prediction. On shutdown the queue is written at once.
-                if (_queue.Reader.Count < _batchSize && !_queue.Reader.Completion.IsCompleted && !_stopping)
+                if (_gatherTime > TimeSpan.Zero && _queue.Reader.Count < _batchSize && !_queue.Reader.Completion.IsCompleted && !_stopping)
                 {
                     await Task.Delay(_gatherTime, _abort.Token).ConfigureAwait(false);
                 }
 
-                while (batch.Count < _batchSize && _queue.Reader.TryRead(out var row))
+                while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
                 {
-                    batch.Add(row);
+                    pending.AddTo(batch);
+                    if (pending.Committed is { } committed)
+                    {
+                        waiting.Add(committed);
+                    }
                 }
 
                 await AppendWithRetryAsync(batch).ConfigureAwait(false);
+                foreach (var committed in waiting)
+                {
+                    committed.TrySetResult(true);
+                }
+
                 batch.Clear();
+                waiting.Clear();
             }
         }
         catch (OperationCanceledException)
         {
-            // Forced shutdown: count what could not be written, so the loss is visible.
-            var lost = batch.Count + _queue.Reader.Count;
+            // Forced shutdown: count what could not be written, so the loss is visible; a waiting request answers 503.
+            var lost = batch.Count;
+            while (_queue.Reader.TryRead(out var pending))
+            {
+                lost += pending.Count;
+                pending.Committed?.TrySetResult(false);
+            }
+
+            foreach (var committed in waiting)
+            {
+                committed.TrySetResult(false);
+            }
+
             Interlocked.Add(ref _dropped, lost);
             _metrics.PredictionLogDropped.Inc(lost);
             LogLost(_logger, lost, _log.Description);
@@ -170,7 +261,27 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
 
                 _lastError = e.Message.ReplaceLineEndings(" ");
                 await Task.Delay(delay, _abort.Token).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+                // At most a second apart: a durable service answers 503 until the log is back, so
+                // noticing the recovery late would refuse answers for longer than the outage.
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+            }
+        }
+    }
+
+    /// <summary>One request's rows: a single row (buffered) or the rows of one answer, committed together (durable, with who waits for them).</summary>
+    private readonly record struct Pending(LoggedPrediction? One, IReadOnlyList<LoggedPrediction>? Many, TaskCompletionSource<bool>? Committed)
+    {
+        public int Count => One is null ? Many!.Count : 1;
+
+        public void AddTo(List<LoggedPrediction> batch)
+        {
+            if (One is not null)
+            {
+                batch.Add(One);
+            }
+            else
+            {
+                batch.AddRange(Many!);
             }
         }
     }

@@ -40,6 +40,7 @@ public sealed class ServingMetrics
             new CounterConfiguration { LabelNames = ["kind"] });
         _logQueueLength = factory.CreateGauge("mlops_prediction_log_queue_length", "Predictions waiting to be written to the prediction log.");
         PredictionLogDropped = factory.CreateCounter("mlops_prediction_log_dropped_total", "Predictions not written to the prediction log (queue full, or lost at a forced shutdown).");
+        PredictionLogUnrecorded = factory.CreateCounter("mlops_prediction_log_unrecorded_total", "Predictions refused with 503 because the prediction log did not commit them in time (durable mode: never a 200 for an unrecorded prediction).");
         PredictionLogWritten = factory.CreateCounter("mlops_prediction_log_written_total", "Predictions written to the prediction log.");
         MonitorDroppedRows = factory.CreateCounter("mlops_monitor_forward_dropped_rows_total", "Answered inputs not forwarded to the monitor: in batches it did not accept (down, slow or refusing) or refused by a full queue.");
         MonitorForwardedRows = factory.CreateCounter("mlops_monitor_forwarded_rows_total", "Answered inputs the monitor accepted.");
@@ -65,6 +66,8 @@ public sealed class ServingMetrics
     public Counter PredictionLogDropped { get; }
 
     public Counter PredictionLogWritten { get; }
+
+    public Counter PredictionLogUnrecorded { get; }
 
     public Counter MonitorDroppedRows { get; }
 

@@ -91,9 +91,38 @@ public sealed class SqlitePredictionLogTests
         }
 
         Assert.Equal(
-            ["id", "logged_at", "model_version", "source", "category", "p_high", "p_medium", "p_low", "training", "age", "emergency_braking", "braking_distance", "power", "miles"],
+            ["id", "logged_at", "model_version", "source", "category", "p_high", "p_medium", "p_low", "training", "age", "emergency_braking", "braking_distance", "power", "miles", "prediction_id", "request_id"],
             columns);
         Assert.Equal(PredictionLogSchema.Columns, columns);
+    }
+
+    [Fact]
+    public async Task A_log_from_before_prediction_ids_gets_the_key_columns_and_keeps_its_rows()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.File("predictions.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE predictions (id INTEGER PRIMARY KEY AUTOINCREMENT, logged_at TEXT NOT NULL, model_version TEXT NOT NULL, source TEXT NOT NULL,
+                    category INTEGER NOT NULL, p_high REAL NOT NULL, p_medium REAL NOT NULL, p_low REAL NOT NULL, training INTEGER NOT NULL, age REAL NOT NULL,
+                    emergency_braking INTEGER NOT NULL, braking_distance REAL NOT NULL, power REAL NOT NULL, miles REAL NOT NULL);
+                INSERT INTO predictions (logged_at, model_version, source, category, p_high, p_medium, p_low, training, age, emergency_braking, braking_distance, power, miles)
+                    VALUES ('2024-05-01T12:00:00.0000000Z', 'v1', 'ml', 2, 0, 0, 1, 0, 30, 1, 40, 100, 10);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var log = SqlitePredictionLog.Open(path);
+        var added = Row(Noon, "v1", "ml", new InsuranceFeatures(false, 30, false, 40, 100, 10), 0.2, 0.5, 0.3) with { RequestId = "customer-9" };
+        await log.AppendAsync([added]);
+
+        var rows = await log.ReadAfterAsync(0, 10);
+        Assert.Equal(Guid.Empty, rows[0].PredictionId);
+        Assert.Null(rows[0].RequestId);
+        Assert.Equal(added with { Id = rows[1].Id }, rows[1]);
     }
 
     [Theory]

@@ -95,7 +95,7 @@ public sealed class PredictionRequestReaderTests
         var result = PredictionRequestReader.ReadBatch(Body($"[{Talk},{Talk.Replace("\"power\":100", "\"power\":20", StringComparison.Ordinal)}]"), maxRows: 10);
 
         Assert.Null(result.Error);
-        Assert.Equal([100.0, 20.0], result.Value!.Select(r => r.Power));
+        Assert.Equal([100.0, 20.0], result.Value!.Select(r => r.Features.Power));
     }
 
     [Fact]
@@ -138,14 +138,42 @@ public sealed class PredictionRequestReaderTests
         var last = first.Append(bytes.AsMemory(7, 20)).Append(bytes.AsMemory(27));
         var result = PredictionRequestReader.ReadOne(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
 
-        Assert.Equal(new InsuranceFeatures(true, 51, true, 30, 100, 10), result.Value);
+        Assert.Equal(new PredictionRequest(new InsuranceFeatures(true, 51, true, 30, 100, 10)), result.Value);
+    }
+
+    [Theory]
+    [InlineData("\"customer-17\"", "customer-17")]
+    [InlineData("4711", "4711")]
+    [InlineData("null", null)]
+    public void The_clients_key_is_read_as_text(string json, string? expected)
+    {
+        var result = PredictionRequestReader.ReadOne(Body(Talk.Replace("{", "{\"request_id\":" + json + ",", StringComparison.Ordinal)));
+
+        Assert.True(result.Error is null, result.Error?.Message);
+        Assert.Equal(expected, result.Value!.RequestId);
+        Assert.Null(PredictionRequestReader.ReadOne(Body(Talk)).Value!.RequestId);
+    }
+
+    [Theory]
+    [InlineData("\"\"", InputErrorKind.InvalidValue)]
+    [InlineData("1.5", InputErrorKind.WrongType)]
+    [InlineData("{}", InputErrorKind.WrongType)]
+    [InlineData("\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"", InputErrorKind.InvalidValue)]
+    public void A_bad_clients_key_is_named(string json, InputErrorKind kind)
+    {
+        var batch = $"[{Talk},{Talk.Replace("{", "{\"request_id\":" + json + ",", StringComparison.Ordinal)}]";
+        var error = PredictionRequestReader.ReadBatch(Body(batch), maxRows: 10).Error!;
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Equal("request_id", error.Field);
+        Assert.Equal(1, error.Row);
     }
 
     private static InsuranceFeatures Ok(string json)
     {
         var result = PredictionRequestReader.ReadOne(Body(json));
         Assert.True(result.Error is null, result.Error?.Message);
-        return result.Value!;
+        return result.Value!.Features;
     }
 
     private static InputError Error(string json)

@@ -10,6 +10,7 @@ namespace Mlops.Serving.Tests.Service;
 /// Every answered prediction is in the prediction log, also when the service is stopped in the
 /// middle of a load: the log is drained on a clean shutdown. SQLite (the default) and PostgreSQL.
 /// </summary>
+[Collection(SharedPostgres.Name)]
 public sealed class PredictionLogServiceTests
 {
     /// <summary>Set by test.sh (scripts/start-postgres.sh): a real PostgreSQL server for this test.</summary>

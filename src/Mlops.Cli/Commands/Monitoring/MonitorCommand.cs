@@ -131,7 +131,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         }
 
         var target = PredictionLogTarget.Parse(settings.PredictionLog);
-        var log = await target.OpenAsync(cancellationToken);
+        var log = await target.OpenAsync(cancellationToken: cancellationToken);
         var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         return new LogFollower(target, log, logging, new PredictionLogRowSource(log, settings.Dataset, logging.CreateLogger<PredictionLogRowSource>()));
     }

@@ -8,6 +8,7 @@ using Mlops.Core.Registry;
 using Mlops.Hosting.Access;
 using Mlops.Serving;
 using Mlops.Serving.Fallback;
+using Mlops.Serving.Logging;
 using Mlops.Serving.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -49,6 +50,21 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("sqlite:PATH or postgres:CONNECTION-STRING; default sqlite:$MLOPS_HOME/predictions.db.")]
         public string? PredictionLog { get; init; }
 
+        [CommandOption("--log-durability <MODE>")]
+        [Description("durable (default): an answer is sent only after its row is committed to the prediction log (concurrent requests share a commit); a log that cannot commit in time gets 503, never an unrecorded 200. buffered: answers at once and writes in the background; a crash loses the queued rows, an unavailable log drops rows (counted).")]
+        [DefaultValue("durable")]
+        public string LogDurability { get; init; } = "durable";
+
+        [CommandOption("--log-commit-timeout <SECONDS>")]
+        [Description("durable: how long an answer waits for its commit before the request gets 503.")]
+        [DefaultValue(2.0)]
+        public double LogCommitTimeout { get; init; } = 2.0;
+
+        [CommandOption("--log-synchronous <LEVEL>")]
+        [Description("SQLite log: normal (default) survives a crash of the process; full syncs every commit to the disk and survives a power loss too, slower.")]
+        [DefaultValue("normal")]
+        public string LogSynchronous { get; init; } = "normal";
+
         [CommandOption("--min-certainty <P>")]
         [Description("Answers whose top probability is below P come from the baseline (the talk: 0.5).")]
         [DefaultValue(FallbackPolicy.DefaultMinCertainty)]
@@ -80,6 +96,21 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 return ValidationResult.Error($"--max-batch must be between 1 and 100000, got {MaxBatch}");
             }
 
+            if (PredictionLogDurabilities.Parse(LogDurability) is null)
+            {
+                return ValidationResult.Error($"--log-durability must be durable or buffered, got '{LogDurability}'");
+            }
+
+            if (!(LogCommitTimeout is > 0 and <= 300))
+            {
+                return ValidationResult.Error($"--log-commit-timeout must be between 0 and 300 seconds, got {LogCommitTimeout}");
+            }
+
+            if (LogSynchronous is not ("normal" or "full"))
+            {
+                return ValidationResult.Error($"--log-synchronous must be normal or full, got '{LogSynchronous}'");
+            }
+
             if (Monitor is not null && !IsHttpUrl(Monitor))
             {
                 return ValidationResult.Error($"--monitor '{Monitor}' is not an http(s) URL, e.g. http://localhost:8085");
@@ -102,7 +133,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var source = ServingModels.Source(settings.Model, home);
         var access = settings.Access();
         var monitorToken = settings.MonitorTokenFile is null ? null : ApiToken.FromFile(settings.MonitorTokenFile);
-        var log = await target.OpenAsync(cancellationToken);
+        var log = await target.OpenAsync(syncEveryCommit: settings.LogSynchronous == "full", cancellationToken);
         WebApplication app;
         try
         {
@@ -114,6 +145,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 Port = settings.Port,
                 MinCertainty = settings.MinCertainty,
                 PredictionLog = log,
+                PredictionLogDurability = PredictionLogDurabilities.Parse(settings.LogDurability)!.Value,
+                PredictionLogCommitTimeout = TimeSpan.FromSeconds(settings.LogCommitTimeout),
                 MonitorUrl = settings.Monitor is null ? null : new Uri(settings.Monitor),
                 CorsOrigins = settings.CorsOrigins.Length > 0 ? settings.CorsOrigins : ServingOptions.DefaultCorsOrigins,
                 MaxBatchRows = settings.MaxBatch,
@@ -165,7 +198,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"  model    [bold]{served.Version}[/] ({served.Trainer}, {served.Origin})");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"  log      {target}");
+        AnsiConsole.MarkupLineInterpolated($"  log      {target} ({settings.LogDurability})");
         AnsiConsole.MarkupLineInterpolated($"  monitor  {settings.Monitor ?? "off"}");
         AnsiConsole.MarkupLineInterpolated($"  access   {(access.Token is { } token ? $"state changes need the {token}" : "no token: state changes from this machine only")}");
         AnsiConsole.MarkupLineInterpolated($"  client   {url}/");

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using Mlops.Cli.Infrastructure;
+using Mlops.Core.PredictionLog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mlops.Cli.Commands.Labels;
+
+/// <summary>
+/// <c>mlops labels add FILE --key prediction_id|request_id --label COLUMN</c>: the talk's late ground
+/// truth, joined to the predictions it judges in the prediction log's own database.
+/// </summary>
+public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
+{
+    public sealed class Settings : RecordSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("A ';'- or ','-separated file with a header: one row per label.")]
+        public string File { get; init; } = "";
+
+        [CommandOption("--key <COLUMN>")]
+        [Description("Which key the file names the predictions by: prediction_id (the service's id) or request_id (the client's own key).")]
+        [DefaultValue("prediction_id")]
+        public string Key { get; init; } = "prediction_id";
+
+        [CommandOption("--label <COLUMN>")]
+        [Description("The column with the true class: 0, 1, 2 or high, medium, low (the seed's 'group').")]
+        [DefaultValue("group")]
+        public string Label { get; init; } = "group";
+
+        public override ValidationResult Validate() =>
+            LabelKeys.Parse(Key) is null
+                ? ValidationResult.Error($"--key must be prediction_id or request_id, got '{Key}'")
+                : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var key = LabelKeys.Parse(settings.Key)!.Value;
+
+        // The whole file is read and checked before anything is stored: a bad row stores nothing.
+        var labels = LabelFileReader.Read(settings.File, key, settings.Label);
+        var target = settings.Target();
+        await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
+        var report = await log.Labels.AddAsync(key, labels, DateTimeOffset.UtcNow, cancellationToken);
+        if (settings.Json)
+        {
+            JsonOutput.Write(report);
+        }
+        else
+        {
+            Show(report, settings.File, target);
+        }
+
+        return report.Conflicts > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
+    }
+
+    private static void Show(LabelReport report, string file, PredictionLogTarget target)
+    {
+        AnsiConsole.MarkupLineInterpolated(
+            $"[green]labels[/] {file} → {target}: {report.Received} received, {report.Stored} predictions labeled, {report.AlreadyKnown} already known");
+        if (report.Unknown > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]{report.Unknown} unknown keys[/] (no logged prediction), e.g. {string.Join(", ", report.UnknownExamples)}");
+        }
+
+        if (report.Conflicts > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  [red]{report.Conflicts} conflicts[/] (a different label for the same prediction; the first stays), e.g. {string.Join(", ", report.ConflictExamples)}");
+        }
+    }
+}

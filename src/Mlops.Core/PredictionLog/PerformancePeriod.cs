@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Mlops.Core.PredictionLog;
+
+/// <summary>How <c>mlops performance</c> groups the record: by the UTC day, ISO week or month an answer was given.</summary>
+public enum PerformancePeriod
+{
+    Day,
+    Week,
+    Month,
+}
+
+public static class PerformancePeriods
+{
+    /// <summary><c>day</c>, <c>week</c> or <c>month</c>; null for anything else.</summary>
+    public static PerformancePeriod? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "day" => PerformancePeriod.Day,
+        "week" => PerformancePeriod.Week,
+        "month" => PerformancePeriod.Month,
+        _ => null,
+    };
+
+    /// <summary>The period's name, which also sorts in time order: 2026-11-28, 2026-W48, 2026-11.</summary>
+    public static string Of(this PerformancePeriod period, DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        return period switch
+        {
+            PerformancePeriod.Day => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PerformancePeriod.Week => string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(utc)}-W{ISOWeek.GetWeekOfYear(utc):00}"),
+            PerformancePeriod.Month => utc.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            _ => throw new ArgumentOutOfRangeException(nameof(period), period, "unknown period"),
+        };
+    }
+}

@@ -1,0 +1,78 @@
+using Mlops.Core.Data;
+
+namespace Mlops.Core.PredictionLog;
+
+/// <summary>Precision and recall of one class among the labeled answers of a period; null where nothing was predicted or labeled as it.</summary>
+public sealed record ClassPerformance(string Risk, int Labeled, int Predicted, double? Precision, double? Recall);
+
+/// <summary>
+/// What production actually answered in one period, judged by the labels that arrived for it.
+/// </summary>
+/// <param name="Period">The day, week or month (UTC).</param>
+/// <param name="Predictions">Answers logged in the period.</param>
+/// <param name="Labeled">Of those, how many have a label.</param>
+/// <param name="LabeledShare">Labeled / predictions.</param>
+/// <param name="RealisedAccuracy">Share of labeled answers that were right — whoever answered (model or fallback); null without labels.</param>
+/// <param name="ModelLabeled">Labeled answers the model gave itself (source <c>ml</c>).</param>
+/// <param name="ModelAccuracy">Accuracy of the model's own answers among the labeled ones; null without any.</param>
+/// <param name="Classes">Per class, over the labeled answers.</param>
+public sealed record PeriodPerformance(
+    string Period,
+    int Predictions,
+    int Labeled,
+    double LabeledShare,
+    double? RealisedAccuracy,
+    int ModelLabeled,
+    double? ModelAccuracy,
+    IReadOnlyList<ClassPerformance> Classes);
+
+/// <summary>Realised performance from the record: the prediction log joined to its late labels, per period.</summary>
+public static class RecordPerformance
+{
+    public static async Task<IReadOnlyList<PeriodPerformance>> ComputeAsync(IPredictionLog log, PerformancePeriod by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var labels = await log.Labels.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        var periods = new SortedDictionary<string, List<(LoggedPrediction Row, RiskGroup? Label)>>(StringComparer.Ordinal);
+        for (var after = 0L; await log.ReadAfterAsync(after, 10_000, cancellationToken).ConfigureAwait(false) is { Count: > 0 } page; after = page[^1].Id)
+        {
+            foreach (var row in page)
+            {
+                var period = by.Of(row.LoggedAt);
+                if (!periods.TryGetValue(period, out var rows))
+                {
+                    periods[period] = rows = [];
+                }
+
+                rows.Add((row, labels.TryGetValue(row.PredictionId, out var label) ? label : null));
+            }
+        }
+
+        return [.. periods.Select(p => Of(p.Key, p.Value))];
+    }
+
+    private static PeriodPerformance Of(string period, List<(LoggedPrediction Row, RiskGroup? Label)> rows)
+    {
+        var labeled = rows.Where(r => r.Label is not null).Select(r => (r.Row, Label: r.Label!.Value)).ToArray();
+        var model = labeled.Where(r => r.Row.Source == "ml").ToArray();
+        var classes = RiskGroups.All.Select(group =>
+        {
+            var actual = labeled.Count(r => r.Label == group);
+            var predicted = labeled.Count(r => r.Row.Category == group);
+            var hits = labeled.Count(r => r.Label == group && r.Row.Category == group);
+            return new ClassPerformance(group.Name(), actual, predicted, predicted == 0 ? null : (double)hits / predicted, actual == 0 ? null : (double)hits / actual);
+        }).ToArray();
+        return new PeriodPerformance(
+            period,
+            rows.Count,
+            labeled.Length,
+            rows.Count == 0 ? 0 : (double)labeled.Length / rows.Count,
+            Accuracy(labeled),
+            model.Length,
+            Accuracy(model),
+            classes);
+    }
+
+    private static double? Accuracy((LoggedPrediction Row, RiskGroup Label)[] rows) =>
+        rows.Length == 0 ? null : (double)rows.Count(r => r.Row.Category == r.Label) / rows.Length;
+}

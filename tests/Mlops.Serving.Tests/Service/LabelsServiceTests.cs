@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using Mlops.Core.Data;
+using Mlops.Core.PredictionLog;
+using Mlops.Testing;
+
+namespace Mlops.Serving.Tests.Service;
+
+/// <summary><c>POST /labels</c>: late labels for answered predictions, stored next to the log; a bad row refuses the whole request.</summary>
+public sealed class LabelsServiceTests
+{
+    [Fact]
+    public async Task Labels_for_answered_predictions_are_stored_and_a_bad_row_stores_nothing()
+    {
+        using var sandbox = new ServiceSandbox();
+        sandbox.Promote(sandbox.Register(await TrainedModels.First()));
+        await using var service = await sandbox.StartAsync();
+        var bodies = TrainedModels.ReferenceRows.Take(3).Select(r => ServiceSandbox.Body(r.Features)).ToArray();
+        var ids = (await ServiceSandbox.PostAsync(service.Http, "predict/batch", $"[{string.Join(",", bodies)}]")).Json.EnumerateArray()
+            .Select(a => a.GetProperty("prediction_id").GetString()!).ToArray();
+
+        var bad = await ServiceSandbox.PostAsync(service.Http, "labels", $$"""[{"prediction_id":"{{ids[0]}}","label":0},{"prediction_id":"{{ids[1]}}","label":"very high"}]""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.Status);
+        Assert.Equal(1, bad.Json.GetProperty("row").GetInt32());
+        Assert.Equal("label", bad.Json.GetProperty("field").GetString());
+        var mixed = await ServiceSandbox.PostAsync(service.Http, "labels", $$"""[{"prediction_id":"{{ids[0]}}","label":0},{"request_id":"c1","label":1}]""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, mixed.Status);
+        Assert.Equal("request_id", mixed.Json.GetProperty("field").GetString());
+
+        var good = await ServiceSandbox.PostAsync(service.Http, "labels", $$"""[{"prediction_id":"{{ids[0]}}","label":0},{"prediction_id":"{{ids[1]}}","label":"low"},{"prediction_id":"{{Guid.CreateVersion7()}}","label":1}]""");
+        Assert.True(good.Status == HttpStatusCode.OK, good.ToString());
+        Assert.Equal(2, good.Json.GetProperty("stored").GetInt32());
+        Assert.Equal(1, good.Json.GetProperty("unknown").GetInt32());
+
+        Assert.Equal(0, await service.StopAsync());
+        await using var log = SqlitePredictionLog.Open(sandbox.PredictionLogPath);
+        var labels = await log.Labels.ReadAllAsync();
+        Assert.Equal(new Dictionary<Guid, RiskGroup> { [Guid.Parse(ids[0])] = RiskGroup.High, [Guid.Parse(ids[1])] = RiskGroup.Low }, labels);
+    }
+
+    [Fact]
+    public async Task Performance_from_the_record_equals_the_accuracy_of_the_answers_against_their_labels()
+    {
+        using var sandbox = new ServiceSandbox();
+        sandbox.Promote(sandbox.Register(await TrainedModels.First()));
+        await using var service = await sandbox.StartAsync();
+
+        // Month 36 of the seed: the model is often wrong and the fallback answers many (out-of-range) customers.
+        var month = Mlops.Core.Data.InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(36)).Records.Where(r => r.Features.Miles >= 0).Take(400).ToArray();
+        var body = "[" + string.Join(",", month.Select((r, i) => ServiceSandbox.Body(r.Features).Replace("{", $"{{\"request_id\":\"m36-{i}\",", StringComparison.Ordinal))) + "]";
+        var answers = (await ServiceSandbox.PostAsync(service.Http, "predict/batch", body)).Json.EnumerateArray().ToArray();
+
+        // Labels for three of every four customers, by the client's key.
+        var labeled = Enumerable.Range(0, month.Length).Where(i => i % 4 != 0).ToArray();
+        var labels = "[" + string.Join(",", labeled.Select(i => $$"""{"request_id":"m36-{{i}}","label":{{(int)month[i].Group!.Value}}}""")) + "]";
+        var posted = await ServiceSandbox.PostAsync(service.Http, "labels", labels);
+        Assert.True(posted.Status == HttpStatusCode.OK, posted.ToString());
+        Assert.Equal(labeled.Length, posted.Json.GetProperty("stored").GetInt32());
+
+        // Independently: the answers the client received against the truth of the labeled rows.
+        bool Right(int i) => answers[i].GetProperty("category").GetInt32() == (int)month[i].Group!.Value;
+        var realised = labeled.Count(Right) / (double)labeled.Length;
+        var byModel = labeled.Where(i => answers[i].GetProperty("source").GetString() == "ML").ToArray();
+        var modelOnly = byModel.Count(Right) / (double)byModel.Length;
+        Assert.True(byModel.Length < labeled.Length, "the fallback answered none: the test would not tell model and service apart");
+
+        var run = await CliProcess.RunAsync(["performance", "--by", "day", "--json"], workingDirectory: null, environment: new Dictionary<string, string> { ["MLOPS_HOME"] = sandbox.Home });
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        var period = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(month.Length, period.GetProperty("predictions").GetInt32());
+        Assert.Equal(labeled.Length, period.GetProperty("labeled").GetInt32());
+        Assert.Equal(realised, period.GetProperty("realised_accuracy").GetDouble(), 12);
+        Assert.Equal(modelOnly, period.GetProperty("model_accuracy").GetDouble(), 12);
+        Assert.Equal(byModel.Length, period.GetProperty("model_labeled").GetInt32());
+        var high = period.GetProperty("classes")[0];
+        var predictedHigh = labeled.Where(i => answers[i].GetProperty("category").GetInt32() == 0).ToArray();
+        Assert.Equal(predictedHigh.Count(Right) / (double)predictedHigh.Length, high.GetProperty("precision").GetDouble(), 12);
+    }
+}

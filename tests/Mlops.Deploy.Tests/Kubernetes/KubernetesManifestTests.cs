@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Mlops.Testing;
 using Mlops.Testing.Observability;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +11,7 @@ namespace Mlops.Deploy.Tests.Kubernetes;
 /// the options and environment variables the real CLI accepts, the ports the services listen on,
 /// the job names the Prometheus rules read. <see cref="KubernetesPodTests"/> runs the pods' command lines.
 /// </summary>
-public sealed partial class KubernetesManifestTests
+public sealed class KubernetesManifestTests
 {
     public static TheoryData<string> Kustomizations => ["base", "overlays/example"];
 
@@ -152,7 +151,7 @@ public sealed partial class KubernetesManifestTests
         {
             var verb = container.Command.Count == 0 ? container.Args[0] : "";
             var named = (await CliHelp.EnvironmentVariablesAsync(verb)).Concat(await CliHelp.EnvironmentVariablesAsync("")).ToHashSet(StringComparer.Ordinal);
-            var expanded = container.Args.SelectMany(a => Expansion().Matches(a)).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            var expanded = container.ArgumentVariables;
             Assert.All(container.Environment, variable => Assert.True(
                 named.Contains(variable.Name) || expanded.Contains(variable.Name),
                 $"{container.Name}: {variable.Name} is neither named by mlops {verb} --help nor used in its arguments"));
@@ -266,7 +265,7 @@ public sealed partial class KubernetesManifestTests
         Assert.Equal("job", relabel.Scalar("targetLabel"));
         Assert.Equal(["__meta_kubernetes_service_label_app_kubernetes_io_component"], relabel.Scalars("sourceLabels"));
         var jobs = services.Select(s => PodTemplate.StringMap(s.Mapping("metadata").Get("labels"))["app.kubernetes.io/component"]).Order(StringComparer.Ordinal);
-        var ruleJobs = AlertRule.Load(DeployFiles.AlertRules).SelectMany(r => JobName().Matches(r.Expression)).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal);
+        var ruleJobs = AlertRule.Load(DeployFiles.AlertRules).SelectMany(r => r.JobNames).Order(StringComparer.Ordinal);
         Assert.Equal(ruleJobs, jobs);
     }
 
@@ -278,10 +277,4 @@ public sealed partial class KubernetesManifestTests
         var wanted = PodTemplate.StringMap(matchLabels);
         return wanted.Count > 0 && wanted.All(kv => labels.TryGetValue(kv.Key, out var value) && value == kv.Value);
     }
-
-    [GeneratedRegex(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")]
-    private static partial Regex Expansion();
-
-    [GeneratedRegex("job=\"([^\"]+)\"")]
-    private static partial Regex JobName();
 }

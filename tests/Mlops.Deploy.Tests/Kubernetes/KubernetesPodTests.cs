@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Mlops.Testing;
 using Mlops.Testing.Observability;
 using Mlops.Testing.Services;
@@ -13,7 +12,7 @@ namespace Mlops.Deploy.Tests.Kubernetes;
 /// it), Service names resolved to the local processes. Only the port (a free one) and the
 /// address (loopback) change. Then the probes and the scrape path must answer.
 /// </summary>
-public sealed partial class KubernetesPodTests
+public sealed class KubernetesPodTests
 {
     /// <summary>The test's PostgreSQL (scripts/start-postgres.sh) stands in for the Secret's placeholder.</summary>
     public const string PostgresVariable = "MLOPS_TEST_POSTGRES";
@@ -119,7 +118,7 @@ public sealed partial class KubernetesPodTests
             v => v.Name,
             v => v.Value is not null ? Local(v.Value) : secrets[(secrets.Keys.Single(k => v.SecretName!.StartsWith(k.Secret + "-", StringComparison.Ordinal) && k.Key == v.SecretKey))],
             StringComparer.Ordinal);
-        var args = container.Args.Select(a => Local(Expansion().Replace(a, m => environment[m.Groups[1].Value]))).ToList();
+        var args = container.ExpandedArgs(environment).Select(Local).ToList();
         // ServiceProcess gives it a free port; loopback instead of every interface of this machine.
         var port = args.IndexOf("--port");
         args.RemoveRange(port, 2);
@@ -130,7 +129,4 @@ public sealed partial class KubernetesPodTests
     private static string ServicePort(RenderedManifests manifests, string service) =>
         manifests.Single("Service", service).Mapping("spec").Sequence("ports").OfType<YamlDotNet.RepresentationModel.YamlMappingNode>().Single().Scalar("port")
             ?? throw new InvalidDataException($"Service {service} has no port");
-
-    [GeneratedRegex(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")]
-    private static partial Regex Expansion();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Mlops.Testing.Observability;
 using YamlDotNet.RepresentationModel;
 
@@ -39,7 +40,7 @@ internal sealed record PodTemplate(
 }
 
 /// <summary>One container of a pod template.</summary>
-internal sealed record Container(
+internal sealed partial record Container(
     string Name,
     string Image,
     IReadOnlyList<string> Command,
@@ -67,6 +68,14 @@ internal sealed record Container(
         node.Sequence("volumeMounts").OfType<YamlMappingNode>().ToDictionary(
             m => m.Scalar("name") ?? "", m => m.Scalar("mountPath") ?? "", StringComparer.Ordinal));
 
+    /// <summary>The variables the arguments take as <c>$(NAME)</c>, which Kubernetes replaces with their values from <see cref="Environment"/>.</summary>
+    public IReadOnlySet<string> ArgumentVariables =>
+        Args.SelectMany(a => Expansion().Matches(a)).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The arguments as the kubelet passes them: each <c>$(NAME)</c> replaced by the variable's value.</summary>
+    public IEnumerable<string> ExpandedArgs(IReadOnlyDictionary<string, string> environment) =>
+        Args.Select(a => Expansion().Replace(a, m => environment[m.Groups[1].Value]));
+
     /// <summary>The value of option <paramref name="flag"/> in <see cref="Args"/>, or null.</summary>
     public string? Option(string flag)
     {
@@ -79,6 +88,9 @@ internal sealed record Container(
         int.TryParse(nameOrNumber, CultureInfo.InvariantCulture, out var number) ? number
             : Ports.TryGetValue(nameOrNumber, out var port) ? port
             : throw new InvalidDataException($"container {Name} has no port named {nameOrNumber}");
+
+    [GeneratedRegex(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")]
+    private static partial Regex Expansion();
 }
 
 /// <summary>An environment variable: a value, or a key of a Secret.</summary>

@@ -38,7 +38,7 @@ public sealed class ObservabilityContractTests
         Assert.Equal(
             [
                 "evidently:data_drift:dataset_drift",
-                "mlops_monitor_forward_dropped_batches_total",
+                "mlops_monitor_forward_dropped_rows_total",
                 "mlops_prediction_log_dropped_total",
                 "mlops_predictions_total",
             ],

@@ -24,7 +24,7 @@ public sealed class KubernetesManifestTests
         string[] system =
         [
             "ConfigMap", "Deployment", "Deployment", "HorizontalPodAutoscaler", "Job", "PersistentVolumeClaim",
-            "PodDisruptionBudget", "Secret", "Service", "Service",
+            "PodDisruptionBudget", "Secret", "Secret", "Service", "Service",
         ];
         string[] overlay = kustomization == "base" ? [] : ["Namespace", "ServiceMonitor"];
         Assert.Equal(system.Concat(overlay).Order(StringComparer.Ordinal), manifests.Kinds.Order(StringComparer.Ordinal));
@@ -170,6 +170,12 @@ public sealed class KubernetesManifestTests
             var container = Assert.Single(pod.Containers);
             var listens = int.Parse(container.Option("--port") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal("0.0.0.0", container.Option("--host"));
+            // On a network address state changes need a token: from a Secret, never a literal.
+            var token = Assert.Single(container.Environment, v => v.Name == "MLOPS_TOKEN");
+            Assert.Equal(("mlops-token", "token"), (token.SecretName?.Split('-')[0] + "-" + token.SecretName?.Split('-')[1], token.SecretKey));
+            // Probes and Prometheus come by the pod's IP: a Host name the service must accept.
+            Assert.Contains("$(POD_IP)", container.Args);
+            Assert.Equal("status.podIP", Assert.Single(container.Environment, v => v.Name == "POD_IP").FieldPath);
             Assert.Equal(listens, Assert.Single(container.Ports).Value);
             Assert.Equal(listens, container.Port(container.Readiness!.Port));
             Assert.Equal(listens, container.Port(container.Liveness!.Port));

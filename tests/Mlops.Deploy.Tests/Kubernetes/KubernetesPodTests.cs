@@ -9,8 +9,9 @@ namespace Mlops.Deploy.Tests.Kubernetes;
 /// The monitor's and the service's pods of deploy/k8s/base, run on this machine as the kubelet
 /// would run them: the rendered arguments and environment, Secrets and $(VAR) expanded, the
 /// volumes as folders (the ConfigMap's files written out, the data volume as mlops-init leaves
-/// it), Service names resolved to the local processes. Only the port (a free one) and the
-/// address (loopback) change. Then the probes and the scrape path must answer.
+/// it), the pod's IP as loopback, Service names resolved to the local processes. Only the port
+/// changes (a free one). Then the probes and the scrape path must answer, and the monitor must
+/// take the rows the service forwards with the Secret's token.
 /// </summary>
 public sealed class KubernetesPodTests
 {
@@ -27,7 +28,11 @@ public sealed class KubernetesPodTests
         var manifests = await Kustomize.RenderAsync(Kustomize.Base);
         using var node = new TemporaryDirectory("mlops-k8s-node");
         var volumes = Volumes(manifests, node.Path);
-        var secrets = new Dictionary<(string, string), string> { [("mlops-postgres", "connection")] = postgres! };
+        var secrets = new Dictionary<(string, string), string>
+        {
+            [("mlops-postgres", "connection")] = postgres!,
+            [("mlops-token", "token")] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
+        };
         var services = new Dictionary<string, string>(StringComparer.Ordinal);
 
         await using var monitor = await StartAsync(manifests, "mlops-monitor", volumes, secrets, services);
@@ -47,6 +52,19 @@ public sealed class KubernetesPodTests
             var metrics = PrometheusExposition.MetricNames(await process.Http.GetStringAsync(pod.Annotations["prometheus.io/path"].TrimStart('/')));
             var contract = name == "mlops-service" ? ExportedMetrics.Service : ExportedMetrics.Monitor;
             Assert.NotEmpty(metrics.Intersect(contract));
+        }
+
+        // An answer reaches the monitor: forwarded to its Service name, with the token it shares.
+        using var answer = await service.Http.PostAsync("predict", new StringContent(
+            """{"training":1,"age":40,"emergency_braking":1,"braking_distance":40,"power":100,"miles":20}""",
+            System.Text.Encoding.UTF8,
+            "application/json"));
+        Assert.True(answer.IsSuccessStatusCode, $"POST /predict answered {(int)answer.StatusCode}\n{service.Output}");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await monitor.Http.GetStringAsync("metrics")).Contains("mlops_rows_received_total{dataset_name=\"insurance\"} 1", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the monitor did not receive the forwarded row\n{service.Output}\n{monitor.Output}");
+            await Task.Delay(100);
         }
 
         // The Secret reached the prediction log through $(MLOPS_POSTGRES_CONNECTION), and the
@@ -114,15 +132,17 @@ public sealed class KubernetesPodTests
             return services.TryGetValue(value, out var url) ? url : value;
         }
 
-        var environment = container.Environment.ToDictionary(
-            v => v.Name,
-            v => v.Value is not null ? Local(v.Value) : secrets[(secrets.Keys.Single(k => v.SecretName!.StartsWith(k.Secret + "-", StringComparison.Ordinal) && k.Key == v.SecretKey))],
-            StringComparer.Ordinal);
+        string Resolve(EnvironmentVariable v) =>
+            v.Value is not null ? Local(v.Value)
+            : v.FieldPath == "status.podIP" ? "127.0.0.1"
+            : v.FieldPath == "metadata.namespace" ? "mlops"
+            : secrets[secrets.Keys.Single(k => v.SecretName!.StartsWith(k.Secret + "-", StringComparison.Ordinal) && k.Key == v.SecretKey)];
+        var environment = container.Environment.ToDictionary(v => v.Name, Resolve, StringComparer.Ordinal);
         var args = container.ExpandedArgs(environment).Select(Local).ToList();
-        // ServiceProcess gives it a free port; loopback instead of every interface of this machine.
+        // ServiceProcess gives it a free port. The --host stays: on a network address the service
+        // must find its token, or it refuses to start.
         var port = args.IndexOf("--port");
         args.RemoveRange(port, 2);
-        args[args.IndexOf("--host") + 1] = "127.0.0.1";
         return await ServiceProcess.StartAsync(args[0], environment, [.. args.Skip(1)]);
     }
 

@@ -93,13 +93,15 @@ internal sealed partial record Container(
     private static partial Regex Expansion();
 }
 
-/// <summary>An environment variable: a value, or a key of a Secret.</summary>
-internal sealed record EnvironmentVariable(string Name, string? Value, string? SecretName, string? SecretKey)
+/// <summary>An environment variable: a value, a key of a Secret, or a field of the pod (<c>status.podIP</c>).</summary>
+internal sealed record EnvironmentVariable(string Name, string? Value, string? SecretName, string? SecretKey, string? FieldPath)
 {
     public static EnvironmentVariable Parse(YamlMappingNode node)
     {
-        var secret = (node.Get("valueFrom") as YamlMappingNode)?.Get("secretKeyRef") as YamlMappingNode;
-        return new EnvironmentVariable(node.Scalar("name") ?? "", node.Scalar("value"), secret?.Scalar("name"), secret?.Scalar("key"));
+        var from = node.Get("valueFrom") as YamlMappingNode;
+        var secret = from?.Get("secretKeyRef") as YamlMappingNode;
+        var field = from?.Get("fieldRef") as YamlMappingNode;
+        return new EnvironmentVariable(node.Scalar("name") ?? "", node.Scalar("value"), secret?.Scalar("name"), secret?.Scalar("key"), field?.Scalar("fieldPath"));
     }
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks deploy/'s Prometheus side with Prometheus' own tool: both configs load (with their rule
-# file), the alert rules are valid, and the alert unit tests pass. Needs promtool (Debian package
-# prometheus; scripts/install-test-deps.sh installs it).
+# files), the recording and alert rules are valid, and their unit tests pass. Needs promtool
+# (Debian package prometheus; scripts/install-test-deps.sh installs it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -22,6 +22,6 @@ grep -q '"127.0.0.1:18080"' "$work/native/prometheus.yml"
 grep -q '"127.0.0.1:18085"' "$work/native/prometheus.yml"
 promtool check config "$work/native/prometheus.yml"
 
-echo "== observability: alert rules"
-promtool check rules "$prom/alerts.yml"
-promtool test rules "$prom/tests/alerts.test.yml"
+echo "== observability: recording and alert rules"
+promtool check rules "$prom/recording-rules.yml" "$prom/alerts.yml"
+promtool test rules "$prom/tests/recording-rules.test.yml" "$prom/tests/alerts.test.yml"

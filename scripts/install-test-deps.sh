@@ -12,6 +12,9 @@ need promtool prometheus # deploy/'s Prometheus configs and alert rules (scripts
 need /usr/bin/chromium chromium # the client page's browser test (Playwright drives Debian's Chromium; it never downloads one)
 need /usr/bin/setsid util-linux # mlops up starts its background processes in their own session
 need /bin/kill procps           # mlops down and the tests stop processes with SIGTERM
+# deploy/k8s rendered by `kubectl kustomize` (tests/Mlops.Deploy.Tests). Only when no kubectl at all:
+# Debian's kubernetes-client (kubectl 1.20, kustomize v2.0.3) conflicts with a newer kubectl.
+need kubectl kubernetes-client
 
 if ((${#packages[@]})); then
   echo "install-test-deps: installing ${packages[*]}" >&2

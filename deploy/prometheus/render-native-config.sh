@@ -2,7 +2,8 @@
 # Renders prometheus.native.yml for a Prometheus that runs natively (no Docker):
 #   render-native-config.sh OUT_DIR [SERVICE_TARGET] [MONITOR_TARGET]
 # writes OUT_DIR/prometheus.yml with the two scrape targets (host:port; defaults 127.0.0.1:8080
-# and 127.0.0.1:8085) and OUT_DIR/alerts.yml beside it, where rule_files expects it. Then:
+# and 127.0.0.1:8085) and the rule files (recording-rules.yml, alerts.yml) beside it, where
+# rule_files expects them. Then:
 #   prometheus --config.file=OUT_DIR/prometheus.yml --storage.tsdb.path=OUT_DIR/tsdb
 set -euo pipefail
 
@@ -25,4 +26,4 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mkdir -p "$out"
 sed -e "s/\${SERVICE_TARGET}/$service/" -e "s/\${MONITOR_TARGET}/$monitor/" \
   "$here/prometheus.native.yml" >"$out/prometheus.yml"
-cp "$here/alerts.yml" "$out/alerts.yml"
+cp "$here/recording-rules.yml" "$here/alerts.yml" "$out/"

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mlops.Testing.Observability;
 
 namespace Mlops.Deploy.Tests;
@@ -7,7 +6,7 @@ namespace Mlops.Deploy.Tests;
 /// The shape of deploy/prometheus/alerts.yml. When each alert fires and when it stays quiet is
 /// tested by promtool (deploy/prometheus/tests/alerts.test.yml, run by scripts/check-observability.sh).
 /// </summary>
-public sealed partial class AlertRulesTests
+public sealed class AlertRulesTests
 {
     private static readonly IReadOnlyList<AlertRule> Rules = AlertRule.Load(DeployFiles.AlertRules);
 
@@ -50,12 +49,9 @@ public sealed partial class AlertRulesTests
             .OfType<YamlDotNet.RepresentationModel.YamlMappingNode>()
             .Select(c => c.Scalar("job_name"))
             .ToHashSet();
-        var named = Rules.SelectMany(r => JobMatcher().Matches(r.Expression)).Select(m => m.Groups[1].Value).ToList();
+        var named = Rules.SelectMany(r => r.JobNames).ToList();
 
         Assert.Equal(["prediction-service", "drift-monitor"], named);
         Assert.All(named, job => Assert.Contains(job, jobs));
     }
-
-    [GeneratedRegex("job=\"([^\"]+)\"")]
-    private static partial Regex JobMatcher();
 }

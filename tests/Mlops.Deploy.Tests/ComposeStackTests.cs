@@ -62,6 +62,7 @@ public sealed class ComposeStackTests
         var mounts = Mounts("prometheus");
 
         Assert.Equal("/etc/prometheus/prometheus.yml", mounts["./prometheus/prometheus.yml"]);
+        Assert.Equal("/etc/prometheus/recording-rules.yml", mounts["./prometheus/recording-rules.yml"]);
         Assert.Equal("/etc/prometheus/alerts.yml", mounts["./prometheus/alerts.yml"]);
         Assert.Contains("--config.file=/etc/prometheus/prometheus.yml", Services.Mapping("prometheus").Scalars("command"));
         foreach (var local in mounts.Keys.Where(k => k.StartsWith("./", StringComparison.Ordinal)))

@@ -21,8 +21,9 @@ public sealed class PrometheusConfigTests
             Targets(config));
         var check = await Promtool.RunAsync("check", "config", config);
         Assert.True(check.ExitCode == 0, check.ToString());
-        // The rule file was found beside the config and loaded.
-        Assert.Contains("SUCCESS: 7 rules found", check.StandardOutput, StringComparison.Ordinal);
+        // The rule files were found beside the config and loaded.
+        Assert.Contains($"SUCCESS: {RecordingRule.Load(DeployFiles.RecordingRules).Count} rules found", check.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"SUCCESS: {AlertRule.Load(DeployFiles.AlertRules).Count} rules found", check.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,8 +51,8 @@ public sealed class PrometheusConfigTests
 
         Assert.Equal(Targets(DeployFiles.PrometheusDocker).Select(t => t.Job), Targets(DeployFiles.PrometheusNativeTemplate).Select(t => t.Job));
         Assert.Equal(docker.Mapping("global").Scalar("scrape_interval"), native.Mapping("global").Scalar("scrape_interval"));
-        Assert.Equal(["alerts.yml"], docker.Scalars("rule_files"));
-        Assert.Equal(["alerts.yml"], native.Scalars("rule_files"));
+        Assert.Equal(["recording-rules.yml", "alerts.yml"], docker.Scalars("rule_files"));
+        Assert.Equal(["recording-rules.yml", "alerts.yml"], native.Scalars("rule_files"));
     }
 
     private static List<(string Job, string Target)> Targets(string config) =>

@@ -66,20 +66,17 @@ public sealed class NativeStackTests
             Assert.Equal(month3.GetProperty("drift").GetProperty("scores").GetProperty(s["feature"]).GetDouble(), s.Value, 12);
         });
 
-        // Both targets up, and every alert of deploy/prometheus/alerts.yml loaded and healthy.
+        // Both targets up, and every recording rule and alert of deploy/prometheus loaded and healthy.
         var up = await prometheus.QueryAsync("up");
         Assert.Equal(["drift-monitor", "prediction-service"], up.Select(s => s["job"]).Order());
         Assert.All(up, s => Assert.Equal(1, s.Value));
         var rules = (await prometheus.RulesAsync()).GetProperty("groups").EnumerateArray()
             .SelectMany(g => g.GetProperty("rules").EnumerateArray().Select(r => (Group: g.GetProperty("name").GetString()!, Rule: r)))
             .ToList();
-        var expected = AlertRule.Load(DeployFiles.AlertRules);
-        Assert.Equal(expected.Select(a => (a.Group, a.Name)).Order(), rules.Select(r => (r.Group, r.Rule.GetProperty("name").GetString()!)).Order());
-        Assert.All(rules, r =>
-        {
-            Assert.Equal("alerting", r.Rule.GetProperty("type").GetString());
-            Assert.Equal("ok", r.Rule.GetProperty("health").GetString());
-        });
+        var expected = AlertRule.Load(DeployFiles.AlertRules).Select(a => (a.Group, a.Name, Type: "alerting"))
+            .Concat(RecordingRule.Load(DeployFiles.RecordingRules).Select(r => (r.Group, Name: r.Record, Type: "recording")));
+        Assert.Equal(expected.Order(), rules.Select(r => (r.Group, r.Rule.GetProperty("name").GetString()!, r.Rule.GetProperty("type").GetString()!)).Order());
+        Assert.All(rules, r => Assert.Equal("ok", r.Rule.GetProperty("health").GetString()));
 
         // And still after traffic: the live pages offer every name the dashboard and the alerts use.
         Assert.Empty(ObservabilityContract.MissingFrom(await LiveMetricNamesAsync(service, monitor)));

@@ -2,7 +2,7 @@ namespace Mlops.Cli.Stack;
 
 /// <summary>
 /// The native Prometheus configuration of <c>deploy/prometheus</c> (<c>prometheus.native.yml</c> with its
-/// alert rules), rendered for the ports <c>mlops up</c> uses — the same rendering as
+/// recording and alert rules), rendered for the ports <c>mlops up</c> uses — the same rendering as
 /// <c>deploy/prometheus/render-native-config.sh</c>. The template is read from the repository the
 /// command runs from, so there is one copy of it.
 /// </summary>
@@ -10,7 +10,8 @@ public static class NativePrometheusConfig
 {
     public const string Template = "prometheus.native.yml";
 
-    public const string Rules = "alerts.yml";
+    /// <summary>The rule files the template loads, found beside it.</summary>
+    public static IReadOnlyList<string> RuleFiles { get; } = ["recording-rules.yml", "alerts.yml"];
 
     /// <summary><c>deploy/prometheus</c> of the working directory or of the repository the CLI was built in; null when neither has it.</summary>
     public static string? FindTemplateFolder()
@@ -20,7 +21,7 @@ public static class NativePrometheusConfig
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var folder = Path.Combine(dir.FullName, "deploy", "prometheus");
-                if (File.Exists(Path.Combine(folder, Template)) && File.Exists(Path.Combine(folder, Rules)))
+                if (File.Exists(Path.Combine(folder, Template)) && RuleFiles.All(rules => File.Exists(Path.Combine(folder, rules))))
                 {
                     return folder;
                 }
@@ -30,7 +31,7 @@ public static class NativePrometheusConfig
         return null;
     }
 
-    /// <summary>Writes <c>prometheus.yml</c> and <c>alerts.yml</c> into <paramref name="outputFolder"/>; returns the configuration's path.</summary>
+    /// <summary>Writes <c>prometheus.yml</c> and its rule files into <paramref name="outputFolder"/>; returns the configuration's path.</summary>
     public static string Render(string templateFolder, string outputFolder, string serviceTarget, string monitorTarget)
     {
         Directory.CreateDirectory(outputFolder);
@@ -38,7 +39,11 @@ public static class NativePrometheusConfig
         File.WriteAllText(config, File.ReadAllText(Path.Combine(templateFolder, Template))
             .Replace("${SERVICE_TARGET}", serviceTarget, StringComparison.Ordinal)
             .Replace("${MONITOR_TARGET}", monitorTarget, StringComparison.Ordinal));
-        File.Copy(Path.Combine(templateFolder, Rules), Path.Combine(outputFolder, Rules), overwrite: true);
+        foreach (var rules in RuleFiles)
+        {
+            File.Copy(Path.Combine(templateFolder, rules), Path.Combine(outputFolder, rules), overwrite: true);
+        }
+
         return config;
     }
 

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Mlops.Testing.Observability;
 
 /// <summary>One alerting rule of <c>deploy/prometheus/alerts.yml</c>.</summary>
-public sealed record AlertRule(
+public sealed partial record AlertRule(
     string Group,
     string Name,
     string Expression,
@@ -11,6 +12,9 @@ public sealed record AlertRule(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, string> Annotations)
 {
+    /// <summary>The scrape jobs the expression names, as in <c>up{job="prediction-service"}</c>.</summary>
+    public IEnumerable<string> JobNames => JobMatcher().Matches(Expression).Select(m => m.Groups[1].Value);
+
     /// <summary>The alerting rules of a Prometheus rule file (recording rules are left out).</summary>
     public static IReadOnlyList<AlertRule> Load(string path)
     {
@@ -42,4 +46,7 @@ public sealed record AlertRule(
         rule.Get(key) is YamlMappingNode map
             ? map.Children.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value.ToString(), StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
+
+    [GeneratedRegex("job=\"([^\"]+)\"")]
+    private static partial Regex JobMatcher();
 }

@@ -23,4 +23,10 @@ public static class DeployFiles
     public static string PrometheusNativeTemplate => Path.Combine(Folder, "prometheus", "prometheus.native.yml");
 
     public static string AlertRules => Path.Combine(Folder, "prometheus", "alerts.yml");
+
+    /// <summary>The fleet-wide series the alerts and the dashboard read.</summary>
+    public static string RecordingRules => Path.Combine(Folder, "prometheus", "recording-rules.yml");
+
+    /// <summary>The rule files both Prometheus configs load, in their order.</summary>
+    public static IReadOnlyList<string> RuleFiles => [RecordingRules, AlertRules];
 }

@@ -13,7 +13,7 @@ public static class PrometheusConfig
 
     /// <summary>
     /// Writes <c>prometheus.yml</c> (the native template with the two scrape targets filled in, e.g.
-    /// <c>127.0.0.1:41234</c>) and a copy of <c>alerts.yml</c>, which it loads, into
+    /// <c>127.0.0.1:41234</c>) and copies of the rule files it loads into
     /// <paramref name="outputDirectory"/>. Returns the path of the configuration file.
     /// </summary>
     public static string RenderNative(string outputDirectory, string serviceTarget, string monitorTarget)
@@ -32,7 +32,11 @@ public static class PrometheusConfig
         File.WriteAllText(config, template
             .Replace(ServiceTargetPlaceholder, serviceTarget, StringComparison.Ordinal)
             .Replace(MonitorTargetPlaceholder, monitorTarget, StringComparison.Ordinal));
-        File.Copy(DeployFiles.AlertRules, Path.Combine(outputDirectory, "alerts.yml"), overwrite: true);
+        foreach (var rules in DeployFiles.RuleFiles)
+        {
+            File.Copy(rules, Path.Combine(outputDirectory, Path.GetFileName(rules)), overwrite: true);
+        }
+
         return config;
     }
 }

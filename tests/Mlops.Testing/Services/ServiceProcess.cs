@@ -77,6 +77,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static Task<ServiceProcess> StartMonitorAsync(params string[] args) =>
         StartAsync("monitor", mlopsHome: null, args);
 
+    /// <summary>
+    /// Starts <c>mlops VERB --port P args…</c> with these environment variables (say a Kubernetes pod's,
+    /// moved to this machine) and waits until <c>/ping</c> answers.
+    /// </summary>
+    public static Task<ServiceProcess> StartAsync(string verb, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartProcessAsync(verb, environment, args);
+
     /// <summary>Sends SIGTERM (a clean stop, as Ctrl-C) and waits for the exit code.</summary>
     public async Task<int> StopAsync(string signal = "TERM")
     {
@@ -103,10 +110,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task<ServiceProcess> StartAsync(string verb, string? mlopsHome, string[] args)
+    private static Task<ServiceProcess> StartAsync(string verb, string? mlopsHome, string[] args) =>
+        StartProcessAsync(verb, mlopsHome is null ? null : new Dictionary<string, string> { ["MLOPS_HOME"] = mlopsHome }, args);
+
+    private static async Task<ServiceProcess> StartProcessAsync(string verb, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var port = FreePort.Next();
-        var environment = mlopsHome is null ? null : new Dictionary<string, string> { ["MLOPS_HOME"] = mlopsHome };
         var start = CliProcess.StartInfo([verb, "--port", port.ToString(CultureInfo.InvariantCulture), .. args], environment: environment);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

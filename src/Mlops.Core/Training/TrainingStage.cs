@@ -8,4 +8,7 @@ public enum TrainingStage
     EngineeringFeatures,
     Fitting,
     Evaluating,
+
+    /// <summary>Writing the model folder (<see cref="Lifecycle.ModelLifecycle.Train"/>).</summary>
+    Saving,
 }

@@ -31,7 +31,7 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
     /// <param name="dataFile">The labeled training data.</param>
     /// <param name="options">Trainer, seed, features.</param>
     /// <param name="folder">The model folder to write (new, empty, or holding a model).</param>
-    /// <param name="progress">Told each training stage, then <see cref="TrainingStage.Saving"/>.</param>
+    /// <param name="progress">Told each training stage.</param>
     /// <param name="cancellationToken">Stops training.</param>
     public static ModelCard Train(
         string dataFile, TrainingOptions options, string folder, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default)
@@ -39,14 +39,13 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
         // Before a training that takes seconds: a folder that cannot be written fails now.
         ModelDirectory.EnsureWritable(folder);
         using var trained = RiskModelTrainer.TrainFile(dataFile, options, progress, cancellationToken);
-        progress?.Report(TrainingStage.Saving);
         return ModelDirectory.Save(trained, folder);
     }
 
     /// <summary>Validates the model in <paramref name="folder"/> on a labeled data file.</summary>
     /// <param name="folder">A model folder (every loader's checks apply).</param>
     /// <param name="dataFile">Labeled data: the training file, or a month whose labels arrived.</param>
-    /// <param name="modelName">How the report names the model; null lets <see cref="Record"/> name it by its version.</param>
+    /// <param name="modelName">How the report names the model (printed with it).</param>
     /// <param name="warn">Told when the model loads with a caveat.</param>
     public ValidationReport Validate(string folder, string dataFile, string? modelName = null, Action<string>? warn = null)
     {
@@ -77,12 +76,8 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
         return Registry.Register(folder);
     }
 
-    /// <summary>Records <paramref name="report"/> on <paramref name="version"/>; an unnamed report is named by the version.</summary>
-    public ValidationRecord Record(string version, ValidationReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return Registry.RecordValidation(version, report.Model is null ? report with { Model = version } : report);
-    }
+    /// <summary>Records <paramref name="report"/> on <paramref name="version"/>: the evidence the gate judges by.</summary>
+    public ValidationRecord Record(string version, ValidationReport report) => Registry.RecordValidation(version, report);
 
     /// <summary>
     /// Records <paramref name="report"/> on the registered version whose content equals

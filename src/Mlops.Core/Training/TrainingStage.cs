@@ -8,7 +8,4 @@ public enum TrainingStage
     EngineeringFeatures,
     Fitting,
     Evaluating,
-
-    /// <summary>Writing the model folder (<see cref="Lifecycle.ModelLifecycle.Train"/>).</summary>
-    Saving,
 }

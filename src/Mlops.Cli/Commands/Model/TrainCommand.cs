@@ -107,7 +107,6 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         TrainingStage.EngineeringFeatures => "finding sweet spots",
         TrainingStage.Fitting => "fitting",
         TrainingStage.Evaluating => "evaluating",
-        TrainingStage.Saving => "saving",
         _ => stage.ToString(),
     };
 }

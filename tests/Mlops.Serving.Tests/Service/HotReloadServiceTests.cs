@@ -90,6 +90,8 @@ public sealed class HotReloadServiceTests
         }
 
         File.WriteAllText(Path.Combine(broken, "model.zip"), "not a model");
+        // A card from before model files were pinned by SHA-256: the registry takes it, only loading finds the damage.
+        Core.Models.ModelCardFile.Write(broken, Core.Models.ModelCardFile.Read(broken) with { ModelSha256 = null });
         var v2 = sandbox.Register(broken);
         var v3 = sandbox.Register(await TrainedModels.Second());
         await using var service = await sandbox.StartAsync();

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Lifecycle;
-using Mlops.Core.Models;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -59,10 +58,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     {
         var options = new TrainingOptions { Trainer = TrainerKinds.Parse(settings.Trainer), Seed = settings.Seed };
         var stopwatch = Stopwatch.StartNew();
-        ModelCard? saved = null;
 
         // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).
-        StandardErrorConsole.Create().Progress()
+        var card = StandardErrorConsole.Create().Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
             .Start(progress =>
@@ -74,11 +72,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                     task.Description = Describe(stage);
                     task.Value = Array.IndexOf(stages, stage);
                 });
-                saved = ModelLifecycle.Train(settings.Data!, options, settings.Model!, reporter, cancellationToken);
+                var saved = ModelLifecycle.Train(settings.Data!, options, settings.Model!, reporter, cancellationToken);
                 task.Value = stages.Length;
+                return saved;
             });
 
-        var card = saved!;
         // Without validation: a candidate the gate refuses until 'mlops validate' records its evidence.
         // The registry is opened (created) only now: a failed training leaves none behind.
         var registered = settings.Register ? new ModelLifecycle(ModelRegistry.OpenDefault(), InvariantSpec.Default).Register(settings.Model!, settings.Data!) : null;

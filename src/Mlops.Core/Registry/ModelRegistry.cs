@@ -63,6 +63,7 @@ public sealed partial class ModelRegistry
     {
         ArgumentNullException.ThrowIfNull(modelFolder);
         CheckModelFolder(modelFolder);
+        // Before anything is copied: a link or special file in the folder stops the registration.
         var manifest = ArtifactManifest.OfFolder(modelFolder);
         var stored = _artifacts.Store(modelFolder, manifest);
         // The card as stored: what every later reader of this version will see.

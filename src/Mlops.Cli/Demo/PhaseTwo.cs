@@ -1,6 +1,7 @@
 using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Registry;
 using Mlops.Cli.Infrastructure;
+using Mlops.Core.Lifecycle;
 using Mlops.Core.Models;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
@@ -12,18 +13,18 @@ namespace Mlops.Cli.Demo;
 /// Phase II — professionalisation: the notebook became a library and scripts. Train on the reference
 /// data, validate the invariants, register data and model, promote through the gate — what
 /// <c>mlops train --register</c>, <c>mlops validate</c> and <c>mlops registry promote</c> do, through
-/// the same Core calls.
+/// the same Core calls (<see cref="ModelLifecycle"/>).
 /// </summary>
 public sealed class PhaseTwo(DemoNarrator narrator, ModelRegistry registry, string modelFolder)
 {
     public const string Title = "Phase II — professionalisation";
 
+    private readonly ModelLifecycle _lifecycle = new(registry, InvariantSpec.Default);
+
     public ModelCard Train(string referenceFile, CancellationToken cancellationToken)
     {
         narrator.Step($"train -d {Path.GetFileName(referenceFile)} -m classifier");
-        using var trained = RiskModelTrainer.TrainFile(referenceFile, new TrainingOptions(), cancellationToken: cancellationToken);
-        ModelDirectory.Save(trained, modelFolder);
-        var card = trained.Card;
+        var card = ModelLifecycle.Train(referenceFile, new TrainingOptions(), modelFolder, cancellationToken: cancellationToken);
         narrator.Say($"trained {card.Trainer} on {card.TrainingRows} rows (stratified 80/20 split): train accuracy [bold]{Format.Number(card.TrainAccuracy)}[/], test [bold]{Format.Number(card.TestAccuracy)}[/]");
         return card;
     }
@@ -32,8 +33,7 @@ public sealed class PhaseTwo(DemoNarrator narrator, ModelRegistry registry, stri
     {
         narrator.Step($"validate -d {Path.GetFileName(referenceFile)} -m classifier");
         narrator.Explain("the model's invariants as a quality gate: accuracy band, no overfitting, balanced classes, certainty");
-        using var model = ModelDirectory.Load(modelFolder);
-        var report = ModelValidator.ValidateFile(model, referenceFile, InvariantSpec.Default, "classifier");
+        var report = _lifecycle.Validate(modelFolder, referenceFile, "classifier");
         ValidationReportView.Write(narrator.Console, report);
         return report;
     }
@@ -44,9 +44,8 @@ public sealed class PhaseTwo(DemoNarrator narrator, ModelRegistry registry, stri
         ArgumentNullException.ThrowIfNull(validation);
         narrator.Step("register data and model, promote through the gate");
         narrator.Explain("models and data are big or binary: versioned in the registry, not in git");
-        var version = registry.RegisterTrained(modelFolder, referenceFile).Model.Version;
-        registry.RecordValidation(version, validation);
-        var promotion = registry.Promote(version, reason: "mlops demo: the first model");
+        var version = _lifecycle.Admit(modelFolder, referenceFile, validation);
+        var promotion = _lifecycle.Promote(version, reason: "mlops demo: the first model");
         PromotionView.Write(narrator.Console, promotion);
         return promotion;
     }

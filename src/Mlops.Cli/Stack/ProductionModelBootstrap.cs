@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Mlops.Core.Models;
+using Mlops.Core.Lifecycle;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -9,7 +8,7 @@ namespace Mlops.Cli.Stack;
 
 /// <summary>
 /// Makes sure the registry has a model in production before the service starts, the way a person
-/// would: train on the reference data, register data and model, validate, promote through the gate.
+/// would (through <see cref="ModelLifecycle"/>): train on the reference data, validate, register data and model, promote through the gate.
 /// A model that fails its invariants is not promoted (the service would answer with the rules only).
 /// </summary>
 public static class ProductionModelBootstrap
@@ -27,23 +26,12 @@ public static class ProductionModelBootstrap
 
         console.MarkupLineInterpolated($"no model in production in {registry.Home}: training one on [bold]{reference}[/]");
         var folder = Path.Combine(workFolder, "bootstrap-model");
-        var stopwatch = Stopwatch.StartNew();
         try
         {
-            using (var trained = RiskModelTrainer.TrainFile(reference, new TrainingOptions()))
-            {
-                ModelDirectory.Save(trained, folder);
-                console.MarkupLineInterpolated($"  trained {trained.Card.Trainer}: train accuracy {trained.Card.TrainAccuracy:F3}, test {trained.Card.TestAccuracy:F3} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
-            }
-
-            var version = registry.RegisterTrained(folder, reference).Model.Version;
-            ValidationReport report;
-            using (var model = ModelDirectory.Load(folder))
-            {
-                report = ModelValidator.ValidateFile(model, reference, InvariantSpec.Default, version);
-            }
-
-            registry.RecordValidation(version, report);
+            var lifecycle = new ModelLifecycle(registry, InvariantSpec.Default);
+            var result = lifecycle.TrainToProduction(reference, new TrainingOptions(), folder, reason: "mlops up: first model");
+            var (card, version, report, promotion) = (result.Card, result.Version, result.Validation, result.Promotion);
+            console.MarkupLineInterpolated($"  trained {card.Trainer}: train accuracy {card.TrainAccuracy:F3}, test {card.TestAccuracy:F3} ({result.TrainingTime.TotalSeconds:F1} s)");
             if (report.Passed)
             {
                 console.MarkupLineInterpolated($"  registered as [bold]{version}[/]; validated on {Path.GetFileName(reference)}: all {report.Checks.Count} invariants hold");
@@ -53,7 +41,6 @@ public static class ProductionModelBootstrap
                 console.MarkupLineInterpolated($"  registered as [bold]{version}[/]; validated on {Path.GetFileName(reference)}: [red]{report.Failed.Count()} of {report.Checks.Count} invariants fail[/] ({string.Join(", ", report.Failed.Select(c => c.Name))})");
             }
 
-            var promotion = registry.Promote(version, force: false, reason: "mlops up: first model");
             if (!promotion.InProduction)
             {
                 console.MarkupLineInterpolated($"  [red]the gate refused {version}[/]: {promotion.Gate.Reason}; the service answers with the rule model only");

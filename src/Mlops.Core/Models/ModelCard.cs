@@ -17,6 +17,11 @@ public sealed record ModelCard
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
 
     /// <summary>Input features by name, in order (see <see cref="Data.Feature"/>).</summary>
+    /// <remarks>
+    /// The problem schema (feature kinds, label, classes) will travel here with the card, beside these
+    /// names, when the schema lives in Core; <see cref="ModelCardFile.Read"/> is then the one place that
+    /// checks it against the running mlops.
+    /// </remarks>
     public required IReadOnlyList<string> Features { get; init; }
 
     /// <summary>
@@ -52,4 +57,10 @@ public sealed record ModelCard
 
     /// <summary>Version of mlops that trained the model.</summary>
     public required string ToolVersion { get; init; }
+
+    /// <summary>
+    /// SHA-256 (hex) of the folder's <c>model.zip</c>, written by <see cref="ModelDirectory.Save"/> and
+    /// checked by every loader (<see cref="ModelFileCheck"/>); null on cards written before it was recorded.
+    /// </summary>
+    public string? ModelSha256 { get; init; }
 }

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Mlops.Core.Data;
-using Mlops.Core.Serialization;
 using Mlops.Core.Training;
 
 namespace Mlops.Core.Models;
@@ -29,11 +27,12 @@ public static class ModelDirectory
     public static bool IsModelDirectory(string directory) => File.Exists(CardFile(directory));
 
     /// <summary>
-    /// Writes the model into <paramref name="directory"/>, replacing a model already there. Both files
-    /// are written next to the folder first and moved in at the end, so a failed save never leaves
-    /// half a model; a folder holding anything else than a model is refused.
+    /// Writes the model into <paramref name="directory"/>, replacing a model already there, and returns
+    /// the card as written: the trained card plus the SHA-256 of the model file. Both files are written
+    /// next to the folder first and moved in at the end, so a failed save never leaves half a model; a
+    /// folder holding anything else than a model is refused.
     /// </summary>
-    public static void Save(TrainedModel model, string directory)
+    public static ModelCard Save(TrainedModel model, string directory)
     {
         ArgumentNullException.ThrowIfNull(model);
         EnsureWritable(directory);
@@ -46,9 +45,11 @@ public static class ModelDirectory
             context.Model.Save(model.Model.Transformer, model.Model.InputSchema, stream);
         }
 
-        File.WriteAllText(cardTemp, JsonSerializer.Serialize(model.Card, MlopsJson.Options) + "\n");
+        var card = model.Card with { ModelSha256 = ContentHash.OfFile(modelTemp) };
+        File.WriteAllText(cardTemp, ModelCardFile.Serialize(card));
         File.Move(modelTemp, ModelFile(directory), overwrite: true);
         File.Move(cardTemp, CardFile(directory), overwrite: true);
+        return card;
     }
 
     /// <summary>
@@ -69,63 +70,36 @@ public static class ModelDirectory
         }
     }
 
-    /// <summary>Loads a model folder written by <see cref="Save"/>.</summary>
-    /// <exception cref="ModelFormatException">When the folder is missing, incomplete, corrupt or for another schema.</exception>
-    public static TrainedModel Load(string directory)
+    /// <summary>
+    /// Loads a model folder written by <see cref="Save"/>: the card (<see cref="ModelCardFile.Read"/>),
+    /// the ML.NET model, then the model file against the card's SHA-256 (<see cref="ModelFileCheck"/>).
+    /// </summary>
+    /// <param name="directory">The model folder.</param>
+    /// <param name="warn">Told when the model loads with a caveat (a card from before the model file was pinned).</param>
+    /// <exception cref="ModelFormatException">When the folder is missing, incomplete, corrupt, swapped or for another schema.</exception>
+    public static TrainedModel Load(string directory, Action<string>? warn = null)
     {
-        ArgumentNullException.ThrowIfNull(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new ModelFormatException(File.Exists(directory)
-                ? $"{directory}: is a file, expected a model folder with {ModelFileName} and {CardFileName}"
-                : $"{directory}: model folder not found");
-        }
-
-        var card = LoadCard(CardFile(directory));
+        var card = ModelCardFile.Read(directory);
         var model = LoadModel(ModelFile(directory), card);
-        return new TrainedModel(model, card);
-    }
-
-    public static ModelCard LoadCard(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new ModelFormatException($"{path}: model card not found; is this a model folder written by 'mlops train'?");
-        }
-
-        ModelCard? card;
+        string? warning;
         try
         {
-            card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), MlopsJson.Options);
+            // After the load, not before: a truncated or foreign file is named as what it is, and only
+            // a readable model of this schema that is not the card's is reported as swapped.
+            warning = ModelFileCheck.Verify(directory, card);
         }
-        catch (JsonException e)
+        catch
         {
-            throw new ModelFormatException($"{path}: not a valid model card (truncated or corrupt?): {e.Message}", e);
-        }
-        catch (IOException e)
-        {
-            throw new ModelFormatException($"{path}: cannot read: {e.Message}", e);
+            model.Dispose();
+            throw;
         }
 
-        if (card is null)
+        if (warning is not null)
         {
-            throw new ModelFormatException($"{path}: not a valid model card: the file holds null");
+            warn?.Invoke(warning);
         }
 
-        if (card.FormatVersion != CardFormatVersion)
-        {
-            throw new ModelFormatException($"{path}: model card format version {card.FormatVersion} is not supported; this mlops reads version {CardFormatVersion}");
-        }
-
-        var expected = Feature.All.Select(f => f.Name).ToArray();
-        if (!card.Features.SequenceEqual(expected, StringComparer.Ordinal))
-        {
-            throw new ModelFormatException(
-                $"{path}: the model was trained on the features [{string.Join(", ", card.Features)}], this mlops gives [{string.Join(", ", expected)}]");
-        }
-
-        return card;
+        return new TrainedModel(model, card);
     }
 
     private static MlNetRiskModel LoadModel(string path, ModelCard card)

@@ -1,6 +1,9 @@
 namespace Mlops.Core.Registry;
 
-/// <summary>A folder given as a model that is not one: no <c>model.json</c>, or one that is not a model card.</summary>
+/// <summary>
+/// A folder given to the registry as a model that a loader would refuse (see <see cref="Models.ModelCardFile"/>);
+/// the message is the loader's.
+/// </summary>
 public sealed class InvalidModelFolderException : InvalidInputException
 {
     public InvalidModelFolderException()

@@ -44,16 +44,6 @@ public sealed partial class ModelRegistry
         });
     }
 
-    /// <summary>
-    /// Registers a freshly trained model with the data it was trained on: the data first, so the
-    /// model's lineage points at data the registry holds.
-    /// </summary>
-    public ModelRegistration RegisterTrained(string modelFolder, string trainingDataFile)
-    {
-        RegisterDataset(trainingDataFile);
-        return Register(modelFolder);
-    }
-
     /// <summary>The registered dataset with this SHA-256, or null.</summary>
     public RegisteredDataset? FindDataset(string sha256)
     {

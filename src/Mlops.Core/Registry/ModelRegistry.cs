@@ -1,3 +1,4 @@
+using Mlops.Core.Models;
 using Mlops.Core.Registry.Catalog;
 
 namespace Mlops.Core.Registry;
@@ -54,16 +55,19 @@ public sealed partial class ModelRegistry
     /// again stores nothing and returns the same version with <see cref="ModelRegistration.AlreadyRegistered"/>.
     /// New versions start as <see cref="ModelStage.Candidate"/>.
     /// </summary>
-    /// <exception cref="InvalidModelFolderException">The folder is missing or has no valid model card.</exception>
+    /// <exception cref="InvalidModelFolderException">
+    /// The folder is missing, its card fails <see cref="ModelCardFile.Read"/>'s checks, or its model file
+    /// is not the one the card pins (<see cref="ModelFileCheck"/>): what a loader would refuse is not registered.
+    /// </exception>
     public ModelRegistration Register(string modelFolder)
     {
         ArgumentNullException.ThrowIfNull(modelFolder);
-        ModelFolder.ReadCard(modelFolder);
+        CheckModelFolder(modelFolder);
         // Before anything is copied: a link or special file in the folder stops the registration.
         var manifest = ArtifactManifest.OfFolder(modelFolder);
         var stored = _artifacts.Store(modelFolder, manifest);
         // The card as stored: what every later reader of this version will see.
-        var card = ModelFolder.ReadCard(stored);
+        var card = CheckModelFolder(stored);
         return _catalog.Write(session =>
         {
             if (ModelVersionRows.ByArtifact(session, manifest.Sha256) is { } existing)
@@ -165,6 +169,21 @@ public sealed partial class ModelRegistry
         return Directory.Exists(modelFolder)
             ? ArtifactManifest.OfFolder(modelFolder)
             : throw new InvalidModelFolderException($"{modelFolder}: model folder not found");
+    }
+
+    /// <summary>The loaders' checks of card and model file (the ML.NET model itself stays opaque bytes here).</summary>
+    private static ModelCard CheckModelFolder(string folder)
+    {
+        try
+        {
+            var card = ModelCardFile.Read(folder);
+            ModelFileCheck.Verify(folder, card);
+            return card;
+        }
+        catch (ModelFormatException e)
+        {
+            throw new InvalidModelFolderException(e.Message, e);
+        }
     }
 
     private static string Label(ModelVersion model) => $"{model.Version} (artifact {ArtifactManifest.Abbreviate(model.ArtifactSha256)})";

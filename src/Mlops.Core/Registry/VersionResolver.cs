@@ -11,6 +11,14 @@ internal static class VersionResolver
 
     public const string ProductionAlias = "production";
 
+    /// <summary>True when <paramref name="text"/> has the form of a version name (whether or not such a version exists).</summary>
+    public static bool IsVersionName(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var name = text.Trim();
+        return name.Equals(ProductionAlias, StringComparison.OrdinalIgnoreCase) || VersionName.TryParse(name) is not null || IsHashPrefix(name);
+    }
+
     public static ModelVersion Resolve(CatalogSession session, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -26,7 +34,7 @@ internal static class VersionResolver
             return ModelVersionRows.ByNumber(session, number) ?? throw new UnknownModelVersionException($"{name}: no such version; {Known(session)}");
         }
 
-        if (name.Length >= MinimumPrefixLength && name.Length <= 64 && name.All(char.IsAsciiHexDigit))
+        if (IsHashPrefix(name))
         {
             var matches = ModelVersionRows.ByArtifactPrefix(session, name.ToLowerInvariant());
             return matches.Count switch
@@ -41,6 +49,8 @@ internal static class VersionResolver
         throw new UnknownModelVersionException(
             $"'{name}' is not a version: use vN (e.g. v3), a prefix of at least {MinimumPrefixLength.ToString(CultureInfo.InvariantCulture)} hex digits of the artifact hash, or '{ProductionAlias}'");
     }
+
+    private static bool IsHashPrefix(string name) => name.Length >= MinimumPrefixLength && name.Length <= 64 && name.All(char.IsAsciiHexDigit);
 
     private static string Known(CatalogSession session)
     {

@@ -1,5 +1,5 @@
 using Mlops.Core.Data;
-using Mlops.Core.Models;
+using Mlops.Core.Lifecycle;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -15,6 +15,8 @@ namespace Mlops.Core.Retraining;
 /// </summary>
 public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
 {
+    private readonly ModelLifecycle _lifecycle = new(registry, spec);
+
     public RetrainingResult Run(RetrainingRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -48,13 +50,8 @@ public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
         var newSha = ContentHash.OfFile(dataFile);
 
         progress?.Report($"validating production {production.Model.Version} on {newData.Name}");
-        ValidationReport report;
-        using (var productionModel = ModelDirectory.Load(production.Path))
-        {
-            report = ModelValidator.Validate(productionModel, newData, newSha, spec, production.Model.Version);
-        }
-
-        registry.RecordValidation(production.Model.Version, report);
+        var report = _lifecycle.Validate(production.Path, newData, newSha, production.Model.Version);
+        _lifecycle.Record(production.Model.Version, report);
         return new ProductionCheck(production, report);
     }
 
@@ -77,30 +74,22 @@ public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
         };
 
         progress?.Report($"training a candidate on {Path.GetFileName(trainingFile)}");
-        ModelDirectory.EnsureWritable(request.CandidateFolder);
-        using var candidate = RiskModelTrainer.TrainFile(trainingFile, options, cancellationToken: cancellationToken);
-        ModelDirectory.Save(candidate, request.CandidateFolder);
+        var candidateCard = ModelLifecycle.Train(trainingFile, options, request.CandidateFolder, cancellationToken: cancellationToken);
 
         progress?.Report("validating the candidate");
-        var candidateReport = ModelValidator.ValidateFile(candidate, trainingFile, spec, request.CandidateFolder);
+        var candidateReport = _lifecycle.Validate(request.CandidateFolder, trainingFile, request.CandidateFolder);
 
         string? candidateVersion = null;
         PromotionResult? promotion = null;
         if (request.Register || request.PromoteIfValid)
         {
-            registry.RegisterDataset(request.DataFile);
-            if (request.WithReferenceFile is not null)
-            {
-                registry.RegisterDataset(request.WithReferenceFile);
-                registry.RegisterDataset(trainingFile);
-            }
-
-            candidateVersion = registry.Register(request.CandidateFolder).Model.Version;
-            registry.RecordValidation(candidateVersion, candidateReport);
+            // Reference and month too when the candidate learned from both: lineage names every input.
+            string[] sources = request.WithReferenceFile is null ? [] : [request.DataFile, request.WithReferenceFile];
+            candidateVersion = _lifecycle.Admit(request.CandidateFolder, trainingFile, candidateReport, sources);
             if (request.PromoteIfValid && candidateReport.Passed)
             {
                 progress?.Report($"promoting {candidateVersion} through the gate");
-                promotion = registry.Promote(candidateVersion);
+                promotion = _lifecycle.Promote(candidateVersion);
             }
         }
 
@@ -113,9 +102,9 @@ public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
             ProductionVersion = production.Model.Version,
             ProductionValidation = productionReport,
             TrainingDataFile = trainingFile,
-            TrainingRows = candidate.Card.TrainingRows,
+            TrainingRows = candidateCard.TrainingRows,
             CandidateFolder = Path.GetFullPath(request.CandidateFolder),
-            CandidateCard = candidate.Card,
+            CandidateCard = candidateCard,
             CandidateValidation = candidateReport,
             CandidateVersion = candidateVersion,
             Promotion = promotion,

@@ -49,7 +49,7 @@ public sealed class RegistrySandbox : IDisposable
     public string ModelFolder(int seed, string trainingSha, string trainingFile = "reference.csv")
     {
         var folder = _temp.File($"model-{seed}");
-        Core.Registry.ModelFolder.WriteCard(folder, new ModelCard
+        ModelCardFile.Write(folder, new ModelCard
         {
             Trainer = "LightGbm",
             Parameters = new Dictionary<string, string> { ["leaves"] = "31", ["learning_rate"] = "0.05", ["seed"] = seed.ToString(CultureInfo.InvariantCulture) },

@@ -28,7 +28,7 @@ internal static class RegistryFixtures
     public static string ModelFolder(string parent, string name, int seed, string trainingSha = TrainingSha)
     {
         var folder = Path.Combine(parent, name);
-        Core.Registry.ModelFolder.WriteCard(folder, Card(seed, trainingSha));
+        ModelCardFile.Write(folder, Card(seed, trainingSha));
         var bytes = new byte[4096];
         new Random(seed).NextBytes(bytes);
         File.WriteAllBytes(Path.Combine(folder, "model.zip"), bytes);

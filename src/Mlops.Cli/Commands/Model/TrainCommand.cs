@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Mlops.Cli.Infrastructure;
-using Mlops.Core.Models;
+using Mlops.Core.Lifecycle;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
+using Mlops.Core.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -56,41 +57,38 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = new TrainingOptions { Trainer = TrainerKinds.Parse(settings.Trainer), Seed = settings.Seed };
-        ModelDirectory.EnsureWritable(settings.Model!);
         var stopwatch = Stopwatch.StartNew();
-        TrainedModel? trained = null;
 
         // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).
-        StandardErrorConsole.Create().Progress()
+        var card = StandardErrorConsole.Create().Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {
                 var stages = Enum.GetValues<TrainingStage>();
-                var task = progress.AddTask("training", maxValue: stages.Length + 1);
+                var task = progress.AddTask("training", maxValue: stages.Length);
                 var reporter = new SynchronousProgress<TrainingStage>(stage =>
                 {
                     task.Description = Describe(stage);
                     task.Value = Array.IndexOf(stages, stage);
                 });
-                trained = RiskModelTrainer.TrainFile(settings.Data!, options, reporter, cancellationToken);
-                task.Description = "saving";
+                var saved = ModelLifecycle.Train(settings.Data!, options, settings.Model!, reporter, cancellationToken);
                 task.Value = stages.Length;
-                ModelDirectory.Save(trained, settings.Model!);
-                task.Value = stages.Length + 1;
+                return saved;
             });
 
-        using var model = trained!;
-        var registered = settings.Register ? Register(settings) : null;
+        // Without validation: a candidate the gate refuses until 'mlops validate' records its evidence.
+        // The registry is opened (created) only now: a failed training leaves none behind.
+        var registered = settings.Register ? new ModelLifecycle(ModelRegistry.OpenDefault(), InvariantSpec.Default).Register(settings.Model!, settings.Data!) : null;
         if (settings.Json)
         {
-            JsonOutput.Write(model.Card);
+            JsonOutput.Write(card);
             return ExitCodes.Success;
         }
 
-        AnsiConsole.Write(ModelCardView.Table(model.Card));
+        AnsiConsole.Write(ModelCardView.Table(card));
         AnsiConsole.MarkupLineInterpolated(
-            $"[green]trained[/] {model.Card.Trainer} on {model.Card.TrainingDataFile} and wrote [bold]{settings.Model}[/] in {stopwatch.Elapsed.TotalSeconds:F1} s");
+            $"[green]trained[/] {card.Trainer} on {card.TrainingDataFile} and wrote [bold]{settings.Model}[/] in {stopwatch.Elapsed.TotalSeconds:F1} s");
         if (registered is not null)
         {
             AnsiConsole.MarkupLineInterpolated($"[green]registered[/] as [bold]{registered.Model.Version}[/] ({(registered.AlreadyRegistered ? "same content as before" : "candidate")})");
@@ -99,8 +97,6 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         AnsiConsole.MarkupLineInterpolated($"next: [bold]mlops validate -d {settings.Data} -m {settings.Model}[/]");
         return ExitCodes.Success;
     }
-
-    private static ModelRegistration Register(Settings settings) => ModelRegistry.OpenDefault().RegisterTrained(settings.Model!, settings.Data!);
 
     private static string Describe(TrainingStage stage) => stage switch
     {

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
-using Mlops.Core.Models;
+using Mlops.Core.Lifecycle;
 using Mlops.Core.Registry;
 using Mlops.Core.Validation;
 using Spectre.Console;
@@ -21,8 +21,8 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         [Description("Labeled ';'-separated data to validate on: the training file, or a month whose ground truth arrived.")]
         public string? Data { get; init; }
 
-        [CommandOption("-m|--model <DIR>")]
-        [Description("Model folder written by 'mlops train'.")]
+        [CommandOption("-m|--model <VERSION|DIR>")]
+        [Description("Model folder written by 'mlops train', or a registry version (vN, a hash prefix, production).")]
         public string? Model { get; init; }
 
         [CommandOption("--spec <FILE>")]
@@ -49,9 +49,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = settings.Spec is null ? InvariantSpec.Default : InvariantSpec.LoadFile(settings.Spec);
-        using var model = ModelDirectory.Load(settings.Model!);
-        var report = ModelValidator.ValidateFile(model, settings.Data!, spec, settings.Model);
-        var recorded = Record(settings.Model!, report);
+        var (report, recorded) = ValidateAndRecord(ModelReference.Parse(settings.Model!), settings.Data!, spec);
         if (settings.Json)
         {
             JsonOutput.Write(report);
@@ -72,10 +70,24 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     }
 
     /// <summary>
-    /// Records the report on the registered version with this folder's content, failed or not: the
-    /// promotion gate needs the evidence either way. Only when a registry exists — validating never
-    /// creates one.
+    /// Validates and records the report on the registered version with this content, failed or not: the
+    /// promotion gate needs the evidence either way. A folder's report is recorded only when a registry
+    /// exists (validating never creates one) and holds that content; a version's always.
     /// </summary>
-    private static ValidationRecord? Record(string modelDirectory, ValidationReport report) =>
-        Directory.Exists(RegistryHome.Resolve()) ? ModelRegistry.OpenDefault().RecordValidationForFolder(modelDirectory, report) : null;
+    private static (ValidationReport Report, ValidationRecord? Recorded) ValidateAndRecord(ModelReference model, string data, InvariantSpec spec)
+    {
+        var home = RegistryHome.Resolve();
+        if (model.IsFolder)
+        {
+            var lifecycle = new ModelLifecycle(Directory.Exists(home) ? ModelRegistry.Open(home) : null, spec);
+            var report = lifecycle.Validate(model.Text, data, model.Text, Warnings.Write);
+            return (report, lifecycle.RecordForFolder(model.Text, report));
+        }
+
+        var registry = model.OpenRegistry(home);
+        var artifact = registry.Load(model.Text);
+        var versioned = new ModelLifecycle(registry, spec);
+        var versionReport = versioned.Validate(artifact.Path, data, artifact.Model.Version, Warnings.Write);
+        return (versionReport, versioned.Record(artifact.Model.Version, versionReport));
+    }
 }

@@ -9,12 +9,8 @@ namespace Mlops.Cli.Commands.Registry;
 /// <summary><c>mlops registry checkout VERSION --out DIR</c>: a verified copy of a stored model folder.</summary>
 public sealed class CheckOutModelCommand : Command<CheckOutModelCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : VersionSettings
     {
-        [CommandArgument(0, "<VERSION>")]
-        [Description("vN (e.g. v3), a prefix of at least 4 hex digits of the artifact hash, or 'production'.")]
-        public string Version { get; init; } = "";
-
         [CommandOption("-o|--out <DIR>")]
         [Description("A new folder to copy the model into (must not exist).")]
         public string? Out { get; init; }

@@ -9,12 +9,8 @@ namespace Mlops.Cli.Commands.Registry;
 /// <summary><c>mlops registry show VERSION</c>: the lineage of one version, from its data to its last stage change.</summary>
 public sealed class ShowModelCommand : Command<ShowModelCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : VersionSettings
     {
-        [CommandArgument(0, "<VERSION>")]
-        [Description("vN (e.g. v3), a prefix of at least 4 hex digits of the artifact hash, or 'production'.")]
-        public string Version { get; init; } = "";
-
         [CommandOption("--json")]
         [Description("Print the lineage as JSON.")]
         public bool Json { get; init; }

@@ -1,3 +1,5 @@
+using Mlops.Cli.Infrastructure;
+using Mlops.Core.Lifecycle;
 using Mlops.Core.Models;
 using Mlops.Core.Registry;
 using Mlops.Serving.Models;
@@ -10,24 +12,24 @@ internal static class ServingModels
     /// <summary>The talk's rule model: the fallback, and the only answer while no model is in production.</summary>
     public static IRiskModel Baseline => BaselineRiskModel.Instance;
 
-    /// <summary>Loads a trained model folder (ML.NET model plus <c>model.json</c>).</summary>
-    public static LoadedModel LoadFolder(string folder)
-    {
-        var trained = ModelDirectory.Load(folder);
-        return new LoadedModel(trained.Model, trained.Card);
-    }
+    /// <summary>Loads a trained model folder with every loader's checks; a caveat goes to stderr.</summary>
+    public static TrainedModel LoadFolder(string folder) => ModelDirectory.Load(folder, Warnings.Write);
 
-    /// <summary>A folder given with --model, a registry version given with --model, or the registry's production model.</summary>
+    /// <summary>
+    /// The model named by --model (<see cref="ModelReference"/>: a folder, or a version of the existing
+    /// registry), or else the registry's production model, polled for hot reload (the registry is created
+    /// if needed: the baseline answers until a model is promoted).
+    /// </summary>
     public static IModelSource Source(string? model, string home)
     {
-        if (model is not null && (Directory.Exists(model) || File.Exists(model) || model.Contains('/', StringComparison.Ordinal)))
+        if (model is null)
         {
-            return new FolderModelSource(model, LoadFolder, TimeProvider.System);
+            return new RegistryProductionModelSource(ModelRegistry.Open(home), LoadFolder, TimeProvider.System);
         }
 
-        var registry = ModelRegistry.Open(home);
-        return model is null
-            ? new RegistryProductionModelSource(registry, LoadFolder, TimeProvider.System)
-            : new RegistryVersionModelSource(registry, model, LoadFolder, TimeProvider.System);
+        var reference = ModelReference.Parse(model);
+        return reference.IsFolder
+            ? new FolderModelSource(reference.Text, LoadFolder, TimeProvider.System)
+            : new RegistryVersionModelSource(reference.OpenRegistry(home), reference.Text, LoadFolder, TimeProvider.System);
     }
 }

@@ -19,6 +19,9 @@ public static class ProblemSchemaFile
         RespectRequiredConstructorParameters = true,
     };
 
+    /// <summary>A file people edit: <c>'</c>, <c>&lt;</c> and non-ASCII letters stay as they are.</summary>
+    private static readonly JsonSerializerOptions Readable = new(MlopsJson.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly Lazy<ProblemSchema> InsuranceSchema = new(LoadInsurance);
 
     /// <summary>The talk's problem: <c>config/insurance.problem.json</c>, embedded so every host agrees.</summary>
@@ -88,7 +91,7 @@ public static class ProblemSchemaFile
         }
 
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(schema, MlopsJson.Options) + "\n");
+        File.WriteAllText(temporary, JsonSerializer.Serialize(schema, Readable) + "\n");
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -70,8 +70,13 @@ public sealed class ProblemSchemaFileTests : IDisposable
     public void The_insurance_validity_bounds_are_the_data_quality_rules(string feature, double value, bool possible)
     {
         Assert.Equal(possible, ProblemSchema.Insurance.Feature(feature).IsPossible(value));
-        var rule = ImpossibleValues.Rules.Single(r => r.Feature.Name == feature);
-        Assert.Equal(!possible, rule.IsImpossible(value));
+        Assert.Equal(!possible, ImpossibleValues.Insurance.Single(r => r.Feature.Name == feature).IsImpossible(value));
+    }
+
+    [Fact]
+    public void The_impossible_values_read_as_the_rules_the_analysis_names()
+    {
+        Assert.Equal(["age ≤ 0", "braking_distance ≤ 0", "power ≤ 0", "miles < 0"], ImpossibleValues.Insurance.Select(r => r.Description));
     }
 
     [Fact]
@@ -96,7 +101,11 @@ public sealed class ProblemSchemaFileTests : IDisposable
         ProblemSchemaFile.Write(copy, schema);
         var again = ProblemSchemaFile.Load(copy);
 
-        Assert.Equal(File.ReadAllText(copy), System.Text.Json.JsonSerializer.Serialize(again, Serialization.MlopsJson.Options) + "\n");
+        var second = _temp.File("second.json");
+        ProblemSchemaFile.Write(second, again);
+        Assert.Equal(File.ReadAllText(copy), File.ReadAllText(second));
+        Assert.Equal(schema.Feature("colour").Categories, again.Feature("colour").Categories);
+        Assert.Equal(schema.Feature("length").Valid, again.Feature("length").Valid);
         Assert.Equal(schema.Features.Count, again.Features.Count);
     }
 

@@ -170,6 +170,19 @@ public sealed class SchemaCommandTests : IDisposable
         Assert.Contains("--out FILE is required", noOut.StandardError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("schema", "infer")]
+    [InlineData("schema", "show")]
+    public async Task Has_help_with_an_example(string branch, string command)
+    {
+        var run = await CliProcess.RunAsync(branch, command, "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("EXAMPLES", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"mlops schema {command} ", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--json", run.StandardOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_insurance_problem_file_gives_the_same_drift_as_the_built_in_insurance_reading()
     {

@@ -113,6 +113,10 @@ public sealed class ProblemCsvReaderTests : IDisposable
         }
 
         Assert.Equal(insurance.Labels().Select(g => (int)g), generic.Labels.ToArray());
+        var (perFeature, rows) = Analysis.ImpossibleValues.Count(insurance);
+        var (genericPerFeature, genericRows) = Analysis.ImpossibleValues.Count(generic);
+        Assert.Equal(perFeature, genericPerFeature);
+        Assert.Equal(rows, genericRows);
     }
 
     private string Write(string content)

@@ -24,7 +24,7 @@ public static class ImpossibleValues
     public static IReadOnlyList<Rule> For(ProblemSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return [.. schema.Features.Where(f => f.Valid is not null).Select(f => new Rule(f, f.Valid!.DescribeImpossible(f.Name)))];
+        return [.. schema.Features.Where(f => f.Valid is not null).Select(f => new Rule(f, f.Valid!.DescribeOutside(f.Name)))];
     }
 
     /// <summary>Per feature with a rule, the count of impossible values; and the rows with any.</summary>

@@ -32,16 +32,10 @@ public sealed record FallbackRuleDefinition
 /// value satisfies no condition.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record FeatureCondition
+public sealed record FeatureCondition : Interval
 {
-    public double? Above { get; init; }
-
-    public double? Below { get; init; }
-
-    public double? AtLeast { get; init; }
-
-    public double? AtMost { get; init; }
-
     [JsonPropertyName("equals")]
     public ColumnValue? EqualTo { get; init; }
+
+    public override string ToString() => EqualTo is { } value ? $"= {value}" : base.ToString();
 }

@@ -138,6 +138,11 @@ internal static class ProblemSchemaCheck
                 return $"valid: only a numeric feature has validity bounds ('{f.Name}' is {Kind(f.Kind)})";
             }
 
+            if (!valid.HasBounds)
+            {
+                return "valid: is empty: give at_least, above, at_most or below";
+            }
+
             if (valid.Problem() is { } problem)
             {
                 return $"valid: {problem}";
@@ -227,20 +232,19 @@ internal static class ProblemSchemaCheck
 
     private static string? ConditionProblem(FeatureDefinition feature, FeatureCondition condition)
     {
-        var comparisons = new[] { condition.Above, condition.Below, condition.AtLeast, condition.AtMost }.Count(b => b is not null);
-        if (comparisons == 0 && condition.EqualTo is null)
+        if (!condition.HasBounds && condition.EqualTo is null)
         {
             return "is empty: give above, below, at_least, at_most or equals";
         }
 
-        if ((condition.Above is not null && condition.AtLeast is not null) || (condition.Below is not null && condition.AtMost is not null))
+        if (condition.Problem() is { } problem)
         {
-            return "give one lower bound (above or at_least) and one upper bound (below or at_most)";
+            return problem;
         }
 
         if (condition.EqualTo is { } value)
         {
-            if (comparisons > 0)
+            if (condition.HasBounds)
             {
                 return "give equals or comparisons, not both";
             }

@@ -93,14 +93,12 @@ public sealed class RuleModel
         var index = schema.FeatureIndex(featureName);
         if (c.EqualTo is { } value)
         {
-            var code = feature.Kind == FeatureType.Categorical ? feature.CategoryIndex(value) : double.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture);
-            return new Condition(index, code, code, true, true);
+            // Binary values are 0/1 and categories their index in the schema: equality is the interval [code, code].
+            double code = feature.Kind == FeatureType.Categorical ? feature.CategoryIndex(value) : double.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture);
+            return new Condition(index, new ValidityBounds { AtLeast = code, AtMost = code });
         }
 
-        // Each bound narrows the interval; an open end is infinity.
-        var lower = c.AtLeast ?? c.Above ?? double.NegativeInfinity;
-        var upper = c.AtMost ?? c.Below ?? double.PositiveInfinity;
-        return new Condition(index, lower, upper, c.Above is null, c.Below is null);
+        return new Condition(index, c);
     }
 
     private sealed record Rule(Condition[] Conditions, int Class)
@@ -119,10 +117,9 @@ public sealed class RuleModel
         }
     }
 
-    /// <summary>lower ≤/&lt; value ≤/&lt; upper; NaN (missing) holds nothing.</summary>
-    private readonly record struct Condition(int Feature, double Lower, double Upper, bool LowerInclusive, bool UpperInclusive)
+    /// <summary>The feature's value lies in the interval; a missing value (NaN) holds nothing.</summary>
+    private readonly record struct Condition(int Feature, Interval Range)
     {
-        public bool Holds(double value) =>
-            (LowerInclusive ? value >= Lower : value > Lower) && (UpperInclusive ? value <= Upper : value < Upper);
+        public bool Holds(double value) => Range.Contains(value);
     }
 }

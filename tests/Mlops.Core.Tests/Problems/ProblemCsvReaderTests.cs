@@ -1,3 +1,4 @@
+using Mlops.Core.Analysis;
 using Mlops.Core.Data;
 using Mlops.Core.Problems;
 using Mlops.Testing;
@@ -113,8 +114,8 @@ public sealed class ProblemCsvReaderTests : IDisposable
         }
 
         Assert.Equal(insurance.Labels().Select(g => (int)g), generic.Labels.ToArray());
-        var (perFeature, rows) = Analysis.ImpossibleValues.Count(insurance);
-        var (genericPerFeature, genericRows) = Analysis.ImpossibleValues.Count(generic);
+        var (perFeature, rows) = ImpossibleValues.Count(insurance);
+        var (genericPerFeature, genericRows) = ImpossibleValues.Count(generic);
         Assert.Equal(perFeature, genericPerFeature);
         Assert.Equal(rows, genericRows);
     }

@@ -8,6 +8,15 @@ set -eu
 volume="${MLOPS_VOLUME:-/data}"
 data="$volume/data"
 marker="$volume/.initialized"
+token="$volume/token"
+
+# The token the monitor and the service share: rows into the monitor need it (both listen on every
+# interface of their containers). Made once, readable by the owner only; also for volumes made before it.
+mkdir -p "$volume"
+if [ ! -s "$token" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$token")
+  echo "mlops-init: generated the stack's token in $token"
+fi
 
 if [ -f "$marker" ]; then
   echo "mlops-init: $volume is already initialised ($(cat "$marker")); nothing to do"

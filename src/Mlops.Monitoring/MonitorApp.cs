@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.Serialization;
+using Mlops.Hosting;
 
 namespace Mlops.Monitoring;
 
@@ -14,6 +16,12 @@ public static class MonitorApp
     public static WebApplication Build(MonitorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var hosts = options.Urls.Select(url => BindingAddress.Parse(url).Host).ToList();
+        foreach (var host in hosts)
+        {
+            options.Access.CheckListening(host, "the drift monitor");
+        }
+
         var monitor = new DriftMonitor(options.Config, options.Clock);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MonitorApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls([.. options.Urls]);
@@ -21,6 +29,7 @@ public static class MonitorApp
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddProblemDetails();
+        builder.Services.AddServiceHosting();
         builder.Services.Configure<JsonOptions>(o =>
         {
             var json = o.SerializerOptions;
@@ -40,7 +49,9 @@ public static class MonitorApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        MonitorEndpoints.Map(app, monitor);
+        app.UseRouting();
+        app.UseServiceAccess(hosts.Aggregate(options.Access, (access, host) => access.Listening(host)));
+        MonitorEndpoints.Map(app, monitor, options);
         return app;
     }
 }

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Mlops.Hosting.Access;
+using Mlops.Hosting.Input;
 using Mlops.Monitoring.Ingestion;
 using Mlops.Monitoring.Metrics;
 
@@ -14,14 +17,18 @@ namespace Mlops.Monitoring;
 /// </summary>
 public static class MonitorEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, DriftMonitor monitor)
+    /// <summary>Deep nesting is refused early: a row is one level inside the array.</summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    public static void Map(IEndpointRouteBuilder app, DriftMonitor monitor, MonitorOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(options);
 
         app.MapGet("/ping", () => Results.Ok(new Ping("ok", "mlops monitor", [.. monitor.DatasetNames])));
 
-        app.MapPost("/iterate/{dataset}", async (string dataset, HttpRequest request, CancellationToken cancellationToken) =>
+        app.MapPost("/iterate/{dataset}", async (string dataset, HttpContext context) =>
         {
             var target = monitor.Find(dataset);
             if (target is null)
@@ -29,31 +36,28 @@ public static class MonitorEndpoints
                 return UnknownDataset(dataset, monitor);
             }
 
-            JsonDocument body;
-            try
+            // Kestrel refuses a longer body as it reads (413 through the input failure handler), Content-Length or not.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
-                body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            }
-            catch (JsonException e)
-            {
-                return Results.Problem(title: "Bad rows", detail: $"request body is not valid JSON: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
+                size.MaxRequestBodySize = options.MaxBodyBytes;
             }
 
-            using (body)
+            // Malformed JSON and a body too slow or cut short throw: the input failure handler answers 400/408.
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, DocumentOptions, context.RequestAborted);
+            try
             {
-                try
-                {
-                    var rows = target.Parser.Parse(body.RootElement);
-                    var drift = target.Add(rows);
-                    var (window, _) = target.Snapshot();
-                    return Results.Ok(new Accepted(rows.Count, window.Rows, window.RowsReceived, drift is not null, drift?.Report.DatasetDrift));
-                }
-                catch (BadRowException e)
-                {
-                    return Results.Problem(title: "Bad rows", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
-                }
+                var rows = target.Parser.Parse(body.RootElement, options.MaxRowsPerRequest);
+                var drift = target.Add(rows);
+                var (window, _) = target.Snapshot();
+                return Results.Ok(new Accepted(rows.Count, window.Rows, window.RowsReceived, drift is not null, drift?.Report.DatasetDrift));
             }
-        });
+            catch (BadRowException e)
+            {
+                return ServiceProblems.Result(e.Status, e.Kind, "Bad rows", e.Message);
+            }
+        })
+            .RequireStateChangeAuthorization()
+            .RequireJsonBody();
 
         app.MapGet("/datasets", () => Results.Ok(monitor.Datasets.Select(d => d.Snapshot() is var s
             ? new DatasetSummary(d.Name, s.Window.Rows, s.Window.RowsReceived, s.Latest?.Report.DatasetDrift, s.Latest?.Report.Timestamp)
@@ -94,7 +98,9 @@ public static class MonitorEndpoints
                 title: "Window not full",
                 detail: $"the window of '{dataset}' has {window.Rows} of {window.Size} rows; drift is computed on a full window",
                 statusCode: StatusCodes.Status409Conflict);
-        });
+        })
+            .RequireStateChangeAuthorization()
+            .RequireJsonBody();
 
         app.MapGet("/dashboard", () => Results.Bytes(DashboardPage.Html, "text/html; charset=utf-8"));
 

@@ -1,3 +1,4 @@
+using Mlops.Hosting.Access;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 
@@ -18,4 +19,13 @@ public sealed record MonitorOptions
     public IReadOnlyList<IRowSource> RowSources { get; init; } = [];
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Host names it answers to, and who may post rows and ask for a calculation: loopback only unless told otherwise.</summary>
+    public AccessPolicy Access { get; init; } = new();
+
+    /// <summary>Most rows one <c>/iterate</c> request may carry (413 beyond): the service forwards 100 at a time, the seed's client one.</summary>
+    public int MaxRowsPerRequest { get; init; } = 10_000;
+
+    /// <summary>Largest <c>/iterate</c> body (413 beyond): 10,000 whole CSV rows take about 2 MB. A 100,000-row post grew the monitor to 0.5 GB before.</summary>
+    public long MaxBodyBytes { get; init; } = 10 * 1024 * 1024;
 }

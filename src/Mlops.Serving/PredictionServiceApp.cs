@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Mlops.Hosting;
 using Mlops.Serving.Endpoints;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Logging;
@@ -26,6 +27,8 @@ public static class PredictionServiceApp
     public static WebApplication Build(ServingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var listen = Listener(options.Host, options.Port);
+        options.Access.CheckListening(options.Host, "the prediction service");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(PredictionServiceApp).Assembly.GetName().Name,
@@ -35,7 +38,7 @@ public static class PredictionServiceApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            Listen(kestrel, options.Host, options.Port);
+            listen(kestrel);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -45,6 +48,7 @@ public static class PredictionServiceApp
                 context.ProblemDetails.Detail = "send the request body as JSON with Content-Type: application/json";
             }
         });
+        builder.Services.AddServiceHosting();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "mlops prediction service";
@@ -82,7 +86,7 @@ public static class PredictionServiceApp
         {
             builder.Services.AddSingleton(sp => new MonitorForwarder(
                 options.MonitorUrl, options.MonitorDataset, metrics, sp.GetRequiredService<ILogger<MonitorForwarder>>(),
-                options.MonitorBatchRows, options.MonitorFlushInterval));
+                options.MonitorBatchRows, options.MonitorFlushInterval, token: options.MonitorToken ?? options.Access.Token));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorForwarder>());
         }
 
@@ -96,6 +100,7 @@ public static class PredictionServiceApp
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseCors();
+        app.UseServiceAccess(options.Access.Listening(options.Host));
         app.UseHttpMetrics(http =>
         {
             http.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(metrics.Registry));
@@ -113,24 +118,22 @@ public static class PredictionServiceApp
         return app;
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string host, int port)
+    /// <summary>Where Kestrel listens; a host that is not localhost, * or an IP address is a user error at once.</summary>
+    private static Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> Listener(string host, int port)
     {
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
-            kestrel.ListenLocalhost(port);
+            return kestrel => kestrel.ListenLocalhost(port);
         }
-        else if (host is "*" or "0.0.0.0" or "::" or "+")
+
+        if (host is "*" or "0.0.0.0" or "::" or "+")
         {
-            kestrel.ListenAnyIP(port);
+            return kestrel => kestrel.ListenAnyIP(port);
         }
-        else if (IPAddress.TryParse(host, out var address))
-        {
-            kestrel.Listen(address, port);
-        }
-        else
-        {
-            throw new Core.InvalidInputException($"--host '{host}' is not localhost, * or an IP address");
-        }
+
+        return IPAddress.TryParse(host, out var address)
+            ? kestrel => kestrel.Listen(address, port)
+            : throw new Core.InvalidInputException($"--host {Core.Excerpt.Quote(host)} is not localhost, * or an IP address");
     }
 
     /// <summary>One line per event, and only what an operator needs: the service's own news and real problems.</summary>

@@ -1,5 +1,6 @@
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
+using Mlops.Hosting.Access;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Models;
 
@@ -28,6 +29,12 @@ public sealed record ServingOptions
 
     /// <summary>The drift monitor's base URL; null: nothing is forwarded.</summary>
     public Uri? MonitorUrl { get; init; }
+
+    /// <summary>The token the monitor wants for <c>/iterate</c>; null: the service's own <see cref="Access"/> token (the stacks share one), if any.</summary>
+    public ApiToken? MonitorToken { get; init; }
+
+    /// <summary>Host names it answers to, and who may change its state: loopback only unless told otherwise.</summary>
+    public AccessPolicy Access { get; init; } = new();
 
     /// <summary>The dataset name the monitor files the rows under (<c>POST /iterate/{dataset}</c>).</summary>
     public string MonitorDataset { get; init; } = "insurance";

@@ -30,12 +30,14 @@ public sealed class ComposeStackTests
         var monitor = Services.Mapping("monitor").Scalars("command").ToList();
 
         // Listening on every interface of the container, or Prometheus and the service cannot reach them.
-        Assert.Equal(["serve", "--host", "0.0.0.0", "--port", "8080", "--monitor", "http://monitor:8085"], service);
-        Assert.Equal(["monitor", "--host", "0.0.0.0", "--port", "8085", "--reference", "/data/data/reference.csv"], monitor);
+        // With the token init made in the volume (a network address needs one), answering the names Prometheus and the service use.
+        Assert.Equal(["serve", "--host", "0.0.0.0", "--port", "8080", "--monitor", "http://monitor:8085", "--token-file", "/data/token", "--allowed-host", "service"], service);
+        Assert.Equal(["monitor", "--host", "0.0.0.0", "--port", "8085", "--reference", "/data/data/reference.csv", "--token-file", "/data/token", "--allowed-host", "monitor"], monitor);
         // deploy/init.sh generates the data into /data/data before either starts.
         var init = File.ReadAllLines(Path.Combine(DeployFiles.Folder, "init.sh"));
         Assert.Contains("volume=\"${MLOPS_VOLUME:-/data}\"", init);
         Assert.Contains("data=\"$volume/data\"", init);
+        Assert.Contains("token=\"$volume/token\"", init);
         foreach (var name in new[] { "service", "monitor" })
         {
             var dependency = Services.Mapping(name).Mapping("depends_on").Mapping("init");

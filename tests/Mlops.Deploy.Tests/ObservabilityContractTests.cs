@@ -37,7 +37,7 @@ public sealed class ObservabilityContractTests
             [
                 "evidently:data_drift:dataset_drift",
                 "mlops_fallback_rate",
-                "mlops_monitor_forward_dropped_batches_total",
+                "mlops_monitor_forward_dropped_rows_total",
                 "mlops_prediction_log_dropped_total",
             ],
             read);

@@ -77,7 +77,7 @@ public sealed class ReplayEndpointsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Calculate_for_an_unknown_dataset_is_404()
     {
-        using var response = await Http.PostAsync(new Uri("/datasets/cars/drift/calculate", UriKind.Relative), content: null);
+        using var response = await Http.PostAsync(new Uri("/datasets/cars/drift/calculate", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
@@ -103,7 +103,7 @@ public sealed class ReplayEndpointsTests : IAsyncLifetime, IDisposable
         Http.PostAsync(new Uri("/iterate/insurance", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
 
     private Task<HttpResponseMessage> Calculate() =>
-        Http.PostAsync(new Uri("/datasets/insurance/drift/calculate", UriKind.Relative), content: null);
+        Http.PostAsync(new Uri("/datasets/insurance/drift/calculate", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
 
     private async Task<IReadOnlyList<JsonElement>> History()
     {

@@ -51,6 +51,13 @@ public sealed class UpDownTests
             var month = SimulationOutput.Of(await sandbox.SimulateAsync("--service", $"http://localhost:{service}", "--monitor", $"http://localhost:{monitor}", "--months", "1", "--json"));
             Assert.Equal(1500, month.Month(1).GetProperty("drift").GetProperty("rows_received").GetInt64());
 
+            // That went through the stack's token (the service's forwarder and simulate read it); without it the monitor takes no rows.
+            Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(layout.TokenFile) == (UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            using (var unauthenticated = await http.PostAsync(new Uri($"http://127.0.0.1:{monitor}/iterate/insurance"), new StringContent("[]", System.Text.Encoding.UTF8, "application/json")))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+            }
+
             var again = await sandbox.RunAsync("up", "--data", RepositoryPaths.SeedData, "--port-service", SimulationSandbox.Port(service),
                 "--port-monitor", SimulationSandbox.Port(monitor), "--port-prometheus", SimulationSandbox.Port(prometheus));
             Assert.Equal(0, again.ExitCode);

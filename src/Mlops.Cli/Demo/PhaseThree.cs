@@ -40,6 +40,7 @@ public sealed class PhaseThree(DemoNarrator narrator, DemoWorkspace workspace)
             Monitor = new Uri(Url(stack, LocalDeployment.Monitor)),
             DataFolder = data.Folder,
             Months = new MonthRange(1, data.Months),
+            Token = Mlops.Hosting.Access.ApiToken.FromFile(workspace.Stack.TokenFile),
         };
         using var replay = new ProductionReplay(options);
         var months = replay.Load();

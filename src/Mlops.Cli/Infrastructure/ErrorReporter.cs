@@ -20,7 +20,8 @@ public static class ErrorReporter
         }
 
         var badInput = error is InvalidInputException or CommandAppException or FileNotFoundException or DirectoryNotFoundException;
-        var message = error.Message.ReplaceLineEndings(" ").Trim();
+        // One safe line whatever the message holds: control characters escaped, at most 1,000 characters.
+        var message = Excerpt.Line(error.Message);
         Console.Error.WriteLine(badInput ? $"mlops: error: {message}" : $"mlops: internal error ({error.GetType().Name}): {message}");
         if (Environment.GetEnvironmentVariable("MLOPS_DEBUG") == "1")
         {

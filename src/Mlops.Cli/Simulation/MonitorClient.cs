@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Mlops.Cli.Simulation;
@@ -46,7 +47,13 @@ public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
     /// <summary>The drift of the window now (the monitor computes it if rows arrived since its last report); null and why when the window is not full.</summary>
     public async Task<(MonthDrift? Drift, string? Note)> CalculateAsync(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => http.PostAsync(_calculate, content: null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // A JSON body, even an empty one: the monitor takes state changes as JSON only (no cross-site form posts).
+        using var response = await SendAsync(() => http.PostAsync(_calculate, JsonContent.Create(new { }), cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw Refused(_calculate, response.StatusCode);
+        }
+
         if (response.StatusCode != HttpStatusCode.Conflict && !response.IsSuccessStatusCode)
         {
             return (null, $"the monitor answered {(int)response.StatusCode} to {_calculate}");
@@ -57,6 +64,11 @@ public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
             ? (null, json.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : "the window is not full yet")
             : (Drift(json.RootElement), null);
     }
+
+    /// <summary>The monitor wants a token we do not have (401) or takes state changes from its own machine only (403).</summary>
+    internal static SimulationTargetException Refused(Uri target, HttpStatusCode status) => new(status == HttpStatusCode.Unauthorized
+        ? $"the drift monitor refused {target} (401): set {Mlops.Hosting.Access.ApiToken.EnvironmentVariable} or --token-file to its token"
+        : $"the drift monitor refused {target} (403): without a token it takes rows from its own machine only; start it with a token and pass the same with --token-file");
 
     internal static MonthDrift Drift(JsonElement windowDrift)
     {

@@ -44,6 +44,7 @@ public sealed class ProductionReplay : IDisposable
         {
             Timeout = options.RequestTimeout,
         };
+        _http.DefaultRequestHeaders.Authorization = options.Token?.Header;
         _monitor = new MonitorClient(_http, options.Monitor, options.Dataset);
         _target = options.Mock
             ? new Uri(WithSlash(options.Monitor), $"iterate/{Uri.EscapeDataString(options.Dataset)}")
@@ -194,6 +195,11 @@ public sealed class ProductionReplay : IDisposable
 
                 var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 return IsFallback(answer) ? Outcome.Fallback : Outcome.Answered;
+            }
+
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw MonitorClient.Refused(_target, response.StatusCode);
             }
 
             return (int)response.StatusCode is >= 400 and < 500 ? Outcome.Rejected : Outcome.Failed;

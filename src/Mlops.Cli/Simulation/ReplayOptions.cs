@@ -29,6 +29,9 @@ public sealed record ReplayOptions
     /// <summary>How long to wait for a month's answered rows to reach the monitor.</summary>
     public TimeSpan MonitorTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The monitor's token (<c>/iterate</c> with <see cref="Mock"/>, <c>drift/calculate</c> after each month); null: none set.</summary>
+    public Mlops.Hosting.Access.ApiToken? Token { get; init; }
+
     /// <summary>A request that takes longer fails the replay.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Mlops.Core.Registry;
+using Mlops.Hosting.Access;
 using Spectre.Console;
 
 namespace Mlops.Cli.Stack;
@@ -49,12 +50,15 @@ public sealed class LocalDeployment(StackLayout layout, IAnsiConsole console)
         var registry = ModelRegistry.Open(layout.Home);
         ProductionModelBootstrap.EnsureProduction(registry, plan.Reference, layout.RunFolder, console);
 
+        // State changes (rows into the monitor) need this token; the service's forwarder and `mlops simulate` read it from here.
+        ApiToken.CreateFile(layout.TokenFile);
+
         var state = new StackState(DateTimeOffset.UtcNow, layout.Home, plan.DataFolder, []);
         try
         {
-            state = await StartOneAsync(state, Monitor, "the drift monitor", Mlops("monitor", "--port", Port(plan.MonitorPort), "--reference", plan.Reference),
+            state = await StartOneAsync(state, Monitor, "the drift monitor", Mlops("monitor", "--port", Port(plan.MonitorPort), "--reference", plan.Reference, "--token-file", layout.TokenFile),
                 ["monitor", Port(plan.MonitorPort)], Url(plan.MonitorPort), Url(plan.MonitorPort) + "/ping", cancellationToken);
-            state = await StartOneAsync(state, Service, "the prediction service", Mlops("serve", "--port", Port(plan.ServicePort), "--monitor", $"http://127.0.0.1:{plan.MonitorPort}"),
+            state = await StartOneAsync(state, Service, "the prediction service", Mlops("serve", "--port", Port(plan.ServicePort), "--monitor", $"http://127.0.0.1:{plan.MonitorPort}", "--token-file", layout.TokenFile),
                 ["serve", Port(plan.ServicePort)], Url(plan.ServicePort), Url(plan.ServicePort) + "/ping", cancellationToken);
             if (plan.PrometheusBinary is not null && plan.PrometheusTemplates is not null)
             {

@@ -163,7 +163,7 @@ public static class InsuranceCsvReader
             {
                 0 => false,
                 1 => true,
-                _ => throw new DataFormatException(source, lineNumber, _names[index], $"'{fields[index]}' must be 0 or 1"),
+                _ => throw new DataFormatException(source, lineNumber, _names[index], $"{Excerpt.Quote(fields[index])} must be 0 or 1"),
             };
         }
 
@@ -182,12 +182,12 @@ public static class InsuranceCsvReader
 
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                throw new DataFormatException(source, lineNumber, _names[index], $"'{text}' is not a number");
+                throw new DataFormatException(source, lineNumber, _names[index], $"{Excerpt.Quote(text)} is not a number");
             }
 
             return double.IsFinite(value)
                 ? value
-                : throw new DataFormatException(source, lineNumber, _names[index], $"'{text}' is not a finite number");
+                : throw new DataFormatException(source, lineNumber, _names[index], $"{Excerpt.Quote(text)} is not a finite number");
         }
 
         private RiskGroup Group(string[] fields, int index, string source, int lineNumber)
@@ -195,7 +195,7 @@ public static class InsuranceCsvReader
             var text = fields[index].Trim();
             return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var label) && RiskGroups.TryFromLabel(label, out var group)
                 ? group
-                : throw new DataFormatException(source, lineNumber, _names[index], $"'{text}' is not a risk group (0 = high, 1 = medium, 2 = low)");
+                : throw new DataFormatException(source, lineNumber, _names[index], $"{Excerpt.Quote(text)} is not a risk group (0 = high, 1 = medium, 2 = low)");
         }
     }
 }

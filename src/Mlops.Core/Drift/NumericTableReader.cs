@@ -87,7 +87,7 @@ public static class NumericTableReader
                 }
                 else if (mustBeNumeric[c])
                 {
-                    throw new DataFormatException(source, lineNumber, names[c], $"'{fields[c].Trim()}' is not a number");
+                    throw new DataFormatException(source, lineNumber, names[c], $"{Excerpt.Quote(fields[c].Trim())} is not a number");
                 }
                 else
                 {

@@ -29,11 +29,11 @@ public sealed class ArtifactManifest
 
     public long SizeBytes => Files.Sum(f => f.SizeBytes);
 
-    /// <summary>Hashes every file below <paramref name="folder"/> (empty folders do not count).</summary>
+    /// <summary>Hashes every file below <paramref name="folder"/> (empty folders do not count); a symbolic link or special file is refused.</summary>
     public static ArtifactManifest OfFolder(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        var files = ModelFolderFiles.Of(folder)
             .Select(path => new ArtifactFile(RelativePath(folder, path), ContentHash.OfFile(path), new FileInfo(path).Length))
             .ToList();
         return FromFiles(files);

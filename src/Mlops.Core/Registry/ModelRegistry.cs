@@ -59,6 +59,7 @@ public sealed partial class ModelRegistry
     {
         ArgumentNullException.ThrowIfNull(modelFolder);
         ModelFolder.ReadCard(modelFolder);
+        // Before anything is copied: a link or special file in the folder stops the registration.
         var manifest = ArtifactManifest.OfFolder(modelFolder);
         var stored = _artifacts.Store(modelFolder, manifest);
         // The card as stored: what every later reader of this version will see.

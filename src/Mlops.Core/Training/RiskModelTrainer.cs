@@ -39,6 +39,14 @@ public static class RiskModelTrainer
 
         progress?.Report(TrainingStage.Splitting);
         var labels = data.Labels();
+        var classes = labels.Distinct().Order().ToList();
+        if (classes.Count < 2)
+        {
+            // One class gives a "model" that always answers it, and the gate would measure nothing.
+            throw new InvalidInputException(
+                $"{data.Name}: the label '{InsuranceCsvFormat.GroupColumn}' has only the value(s) {string.Join(", ", classes.Select(c => $"{(int)c} ({c.Name()})"))}; a classifier needs at least two classes");
+        }
+
         var split = StratifiedSplit.Create(labels, options.Seed, options.TestFraction, data.Name);
         var trainRows = split.Train.Select(i => data.Records[i]).ToArray();
         if (trainRows.Length < MinimumTrainingRows)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mlops.Core;
 using Mlops.Core.Data;
 
 namespace Mlops.Monitoring.Ingestion;
@@ -11,6 +12,8 @@ namespace Mlops.Monitoring.Ingestion;
 /// <c>emergency_breaking</c> is accepted; values may be numbers, numeric strings or true/false. A
 /// missing feature, a non-number or NaN rejects the whole request, so nothing is half taken. A row's
 /// <c>source</c> (who answered, sent by the prediction service) goes to the window's fallback column.
+/// A value no customer can have (<see cref="FeatureValidity"/>, or any infinite number) is refused with
+/// 422 naming row and column, so no client can poison the windows with an age of 1e308.
 /// </summary>
 public sealed class RowParser
 {
@@ -18,6 +21,7 @@ public sealed class RowParser
     private readonly bool[] _optional;
     private readonly Dictionary<string, int> _index;
     private readonly int _sourceColumn;
+    private readonly Feature?[] _features;
 
     /// <param name="columns">The window's columns.</param>
     /// <param name="optional">Columns a row may lack (the prediction, the fallback): NaN then.</param>
@@ -30,10 +34,11 @@ public sealed class RowParser
         _optional = [.. columns.Select(optional.Contains)];
         _sourceColumn = sourceColumn is null ? -1 : columns.ToList().IndexOf(sourceColumn);
         _index = columns.Select((c, i) => (c, i)).Where(p => p.i != _sourceColumn).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        _features = [.. columns.Select(c => Feature.Find(InsuranceCsvFormat.Canonical(c)))];
     }
 
-    /// <summary>Parses an array of row objects (a single object counts as one row).</summary>
-    public IReadOnlyList<double[]> Parse(JsonElement body)
+    /// <summary>Parses an array of row objects (a single object counts as one row), at most <paramref name="maxRows"/> of them.</summary>
+    public IReadOnlyList<double[]> Parse(JsonElement body, int maxRows = int.MaxValue)
     {
         if (body.ValueKind == JsonValueKind.Object)
         {
@@ -45,7 +50,17 @@ public sealed class RowParser
             throw new BadRowException($"expected a JSON array of row objects, got {Describe(body.ValueKind)}");
         }
 
-        var rows = new List<double[]>(body.GetArrayLength());
+        var count = body.GetArrayLength();
+        if (count > maxRows)
+        {
+            throw new BadRowException($"{count} rows in one request; the monitor takes at most {maxRows}: send them in smaller batches")
+            {
+                Status = 413,
+                Kind = "too_many_rows",
+            };
+        }
+
+        var rows = new List<double[]>(count);
         var i = 0;
         foreach (var element in body.EnumerateArray())
         {
@@ -61,6 +76,19 @@ public sealed class RowParser
     }
 
     private double[] ParseRow(JsonElement row, int rowIndex)
+    {
+        try
+        {
+            return ParseValues(row, rowIndex);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Turning a name or a string into text: invalid UTF-8 or a lone surrogate escape ("\ud800").
+            throw new BadRowException($"row {rowIndex}: a column name or text value is not valid UTF-8 or holds a lone surrogate", e);
+        }
+    }
+
+    private double[] ParseValues(JsonElement row, int rowIndex)
     {
         var values = new double[_columns.Count];
         var seen = new bool[_columns.Count];
@@ -80,6 +108,7 @@ public sealed class RowParser
 
             values[c] = Value(property.Value, rowIndex, _columns[c], _optional[c]);
             seen[c] = true;
+            CheckPossible(values[c], rowIndex, c);
         }
 
         for (var c = 0; c < seen.Length; c++)
@@ -91,6 +120,17 @@ public sealed class RowParser
         }
 
         return values;
+    }
+
+    private void CheckPossible(double value, int row, int column)
+    {
+        var violation = double.IsNaN(value) ? null
+            : _features[column] is { } feature ? FeatureValidity.Violation(feature, value)
+            : double.IsInfinity(value) ? $"must be a finite number, got {value}" : null;
+        if (violation is not null)
+        {
+            throw new BadRowException($"row {row}: column '{_columns[column]}': {violation}") { Status = 422, Kind = "invalid_value" };
+        }
     }
 
     private static double Source(JsonElement value, int row) => value.ValueKind switch
@@ -124,7 +164,7 @@ public sealed class RowParser
                     return flag ? 1 : 0;
                 }
 
-                throw new BadRowException($"row {row}: column '{column}': '{text}' is not a number");
+                throw new BadRowException($"row {row}: column '{column}': {Excerpt.Quote(text)} is not a number");
             default:
                 throw new BadRowException($"row {row}: column '{column}': expected a number, got {Describe(value.ValueKind)}");
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Mlops.Core.Data;
+using Mlops.Hosting.Input;
 using Mlops.Serving.Input;
 using Mlops.Serving.Metrics;
 
@@ -19,9 +20,11 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             .WithSummary("Predict one customer")
             .WithDescription("The risk class of one customer. The rule-based baseline answers instead of the model for an input outside the model's training ranges ('baseline - out of range', naming the feature) or a top probability below the threshold ('baseline - low probability'). Bad input gets RFC 7807 problem details naming the field.")
             .Accepts<PredictRequest>("application/json")
+            .RequireJsonBody()
             .Produces<PredictResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithTags("prediction");
 
@@ -29,9 +32,11 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             .WithSummary("Predict a batch")
             .WithDescription($"Many customers at once: a JSON array of request objects (at most {options.MaxBatchRows}), answered in order. The whole batch is refused if one row is bad, naming its index and field.")
             .Accepts<PredictRequest[]>("application/json")
+            .RequireJsonBody()
             .Produces<PredictResponse[]>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithTags("prediction");
     }

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http;
+using Mlops.Hosting.Input;
 using Mlops.Serving.Input;
 
 namespace Mlops.Serving.Endpoints;
 
-/// <summary>Bad input as RFC 7807 problem details: a title, one line of detail, and the field (and row) to blame.</summary>
+/// <summary>Bad input as RFC 7807 problem details (<see cref="ServiceProblems"/>): a title, one line of detail, and the field (and row) to blame.</summary>
 internal static class Problems
 {
     public static IResult For(InputError error)
     {
-        var extensions = new Dictionary<string, object?> { ["kind"] = error.Kind.Label() };
+        var extensions = new Dictionary<string, object?>();
         if (error.Field is not null)
         {
             extensions["field"] = error.Field;
@@ -19,11 +20,6 @@ internal static class Problems
             extensions["row"] = error.Row;
         }
 
-        return TypedResults.Problem(
-            detail: error.Message,
-            statusCode: error.Kind.StatusCode(),
-            title: error.Kind.Title(),
-            type: "urn:mlops:problem:" + error.Kind.Label(),
-            extensions: extensions);
+        return ServiceProblems.Result(error.Kind.StatusCode(), error.Kind.Label(), error.Kind.Title(), error.Message, extensions);
     }
 }

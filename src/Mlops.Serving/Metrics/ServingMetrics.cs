@@ -41,8 +41,7 @@ public sealed class ServingMetrics
         _logQueueLength = factory.CreateGauge("mlops_prediction_log_queue_length", "Predictions waiting to be written to the prediction log.");
         PredictionLogDropped = factory.CreateCounter("mlops_prediction_log_dropped_total", "Predictions not written to the prediction log (queue full, or lost at a forced shutdown).");
         PredictionLogWritten = factory.CreateCounter("mlops_prediction_log_written_total", "Predictions written to the prediction log.");
-        MonitorDroppedBatches = factory.CreateCounter("mlops_monitor_forward_dropped_batches_total", "Batches of answered inputs the monitor did not accept (down, slow or erroring).");
-        MonitorDroppedRows = factory.CreateCounter("mlops_monitor_forward_dropped_rows_total", "Answered inputs not forwarded to the monitor: in dropped batches or refused by a full queue.");
+        MonitorDroppedRows = factory.CreateCounter("mlops_monitor_forward_dropped_rows_total", "Answered inputs not forwarded to the monitor: in batches it did not accept (down, slow or refusing) or refused by a full queue.");
         MonitorForwardedRows = factory.CreateCounter("mlops_monitor_forwarded_rows_total", "Answered inputs the monitor accepted.");
         _modelReloads = factory.CreateCounter("mlops_model_reloads_total", "Times the service swapped in another model (promotion or rollback in the registry).");
         _modelReloadFailures = factory.CreateCounter("mlops_model_reload_failures_total", "Reloads that failed; the service kept answering with the previous model.");
@@ -66,8 +65,6 @@ public sealed class ServingMetrics
     public Counter PredictionLogDropped { get; }
 
     public Counter PredictionLogWritten { get; }
-
-    public Counter MonitorDroppedBatches { get; }
 
     public Counter MonitorDroppedRows { get; }
 

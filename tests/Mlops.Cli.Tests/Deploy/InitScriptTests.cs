@@ -21,6 +21,8 @@ public sealed class InitScriptTests
         var home = Path.Combine(volume, "registry");
 
         var first = await RunInitAsync(temp, volume, home);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var token = File.ReadAllText(Path.Combine(volume, "token"));
         var second = await RunInitAsync(temp, volume, home);
 
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -31,6 +33,13 @@ public sealed class InitScriptTests
         Assert.Equal("v1", production.Model.Version);
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("already initialised", second.StandardOutput, StringComparison.Ordinal);
+
+        // The stack's token: owner-only, one word the services accept, made once.
+        var tokenFile = Path.Combine(volume, "token");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", token);
+        Assert.NotNull(Mlops.Hosting.Access.ApiToken.FromFile(tokenFile));
+        Assert.Equal(token, File.ReadAllText(tokenFile));
     }
 
     private static async Task<ProcessResult> RunInitAsync(TemporaryDirectory temp, string volume, string home)

@@ -66,6 +66,41 @@ public sealed class TrainCommandTests(TrainedClassifierFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Data_with_a_single_class_is_refused_naming_the_labels_values()
+    {
+        using var temp = new TemporaryDirectory();
+        var lowOnly = temp.File("low-only.csv");
+        var lines = File.ReadAllLines(RepositoryPaths.SeedMonth(0));
+        File.WriteAllLines(lowOnly, [lines[0], .. lines.Skip(1).Where(l => l.EndsWith(";2", StringComparison.Ordinal))]);
+
+        var run = await CliProcess.RunAsync("train", "-d", lowOnly, "-m", temp.File("model"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("low-only.csv: the label 'group' has only the value(s) 2 (low); a classifier needs at least two classes", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("model")));
+    }
+
+    [Fact]
+    public async Task A_20_MB_bad_field_is_quoted_in_80_characters_with_control_characters_escaped()
+    {
+        using var temp = new TemporaryDirectory();
+        var data = temp.File("huge-field.csv");
+        var lines = File.ReadAllLines(RepositoryPaths.SeedMonth(0));
+        var fields = lines[1].Split(';');
+        fields[1] = "\u001b[2J" + new string('x', 20 * 1024 * 1024);
+        File.WriteAllLines(data, [lines[0], string.Join(';', fields), .. lines.Skip(2)]);
+
+        var run = await CliProcess.RunAsync("train", "-d", data, "-m", temp.File("model"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("column 'age': '\\u001b[2Jxxx", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("(20971524 characters) is not a number", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.StandardError);
+        Assert.True(run.StandardError.Length < 400, $"{run.StandardError.Length} characters of error");
+    }
+
+    [Fact]
     public async Task Too_little_data_is_bad_input_not_a_crash()
     {
         using var temp = new TemporaryDirectory();

@@ -69,6 +69,20 @@ public sealed class RegistryCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Registry_add_of_a_folder_with_a_symbolic_link_is_one_line_and_exit_code_2()
+    {
+        var folder = _sandbox.ModelFolder(1, _referenceSha);
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder, "extra.bin"), "/etc/passwd");
+
+        var result = await _sandbox.RunAsync("registry", "add", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+        Assert.Contains("extra.bin is a symbolic link (to '/etc/passwd'); a model folder holds regular files only", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(System.IO.Path.Combine(_sandbox.Home, "artifacts")) && Directory.EnumerateDirectories(System.IO.Path.Combine(_sandbox.Home, "artifacts")).Any());
+    }
+
+    [Fact]
     public async Task Promoting_a_failing_model_is_refused_with_the_failed_checks_listed()
     {
         await _sandbox.RunAsync("registry", "add", _sandbox.ModelFolder(1, _referenceSha));

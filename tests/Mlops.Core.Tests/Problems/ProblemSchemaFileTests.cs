@@ -65,6 +65,8 @@ public sealed class ProblemSchemaFileTests : IDisposable
     [InlineData("braking_distance", 0.0, false)]
     [InlineData("power", -1.0, false)]
     [InlineData("power", 20.0, true)]
+    [InlineData("age", 150.0, true)]
+    [InlineData("age", 150.5, false)]
     [InlineData("miles", 0.0, true)]
     [InlineData("miles", -0.001, false)]
     public void The_insurance_validity_bounds_are_the_data_quality_rules(string feature, double value, bool possible)
@@ -76,7 +78,22 @@ public sealed class ProblemSchemaFileTests : IDisposable
     [Fact]
     public void The_impossible_values_read_as_the_rules_the_analysis_names()
     {
-        Assert.Equal(["age ≤ 0", "braking_distance ≤ 0", "power ≤ 0", "miles < 0"], ImpossibleValues.Insurance.Select(r => r.Description));
+        Assert.Equal(["age ≤ 0 or age > 150", "braking_distance ≤ 0 or braking_distance > 1000", "power ≤ 0 or power > 5000", "miles < 0 or miles > 1000"], ImpossibleValues.Insurance.Select(r => r.Description));
+    }
+
+    [Fact]
+    public void The_insurance_validity_bounds_are_those_of_FeatureValidity()
+    {
+        foreach (var feature in Feature.All)
+        {
+            var range = FeatureValidity.Of(feature);
+            var definition = ProblemSchema.Insurance.Feature(feature.Name);
+            foreach (var value in new[] { range.Min - 1e-9, range.Min, range.Min + 1e-9, range.Max - 1e-9, range.Max, range.Max + 1e-9, 0.5 * (range.Min + range.Max) })
+            {
+                var possible = definition.Kind == FeatureType.Binary ? value is 0 or 1 : definition.IsPossible(value);
+                Assert.True(range.Contains(value) == possible, $"{feature.Name} = {value}: FeatureValidity says {range.Contains(value)}, the problem file {possible}");
+            }
+        }
     }
 
     [Fact]

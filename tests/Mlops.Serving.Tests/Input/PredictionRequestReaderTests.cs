@@ -107,7 +107,7 @@ public sealed class PredictionRequestReaderTests
         Assert.Equal(InputErrorKind.InvalidValue, error.Kind);
         Assert.Equal(2, error.Row);
         Assert.Equal("miles", error.Field);
-        Assert.StartsWith("row 2: field 'miles' must not be negative", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("row 2: field 'miles' must be at least 0 and at most 1000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

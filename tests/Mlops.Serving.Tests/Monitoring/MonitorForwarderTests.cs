@@ -54,4 +54,70 @@ public sealed class MonitorForwarderTests
         Assert.Equal(30, monitor.Rows);
         Assert.Equal(Enumerable.Range(30, 30).Select(a => (double)a), monitor.Batches.SelectMany(b => b.Rows.EnumerateArray()).Select(r => r.GetProperty("age").GetDouble()));
     }
+
+    [Fact]
+    public async Task A_dead_monitor_is_tried_less_and_less_often_with_one_warning_and_every_row_counted()
+    {
+        // A port that accepts and at once closes: each attempt is one connection, counted.
+        using var refuser = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        refuser.Start();
+        var attempts = 0;
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var socket = await refuser.AcceptSocketAsync(stop.Token);
+                Interlocked.Increment(ref attempts);
+            }
+        });
+        var metrics = new ServingMetrics();
+        var logger = new WarningCounter();
+        using var forwarder = new MonitorForwarder(new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)refuser.LocalEndpoint).Port}"), "insurance", metrics, logger,
+            batchRows: 10, flushInterval: TimeSpan.FromMilliseconds(20), idleFlush: TimeSpan.FromMilliseconds(5), maxBackoff: TimeSpan.FromMilliseconds(800));
+        await forwarder.StartAsync(CancellationToken.None);
+
+        // Three seconds of traffic: without back-off every 10 rows (every 50 ms) was a connection attempt, about 60.
+        var sent = 0;
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (DateTime.UtcNow < until)
+        {
+            forwarder.Enqueue(new InsuranceFeatures(false, 30, true, 40, 100, 20), RiskGroup.Medium, AnswerSource.Ml);
+            sent++;
+            await Task.Delay(5);
+        }
+
+        var tried = Volatile.Read(ref attempts);
+        await forwarder.StopAsync(CancellationToken.None);
+        await stop.CancelAsync();
+        refuser.Stop();
+        await Task.WhenAny(accepting);
+
+        // 100, 200, 400, 800, 800, … ms between attempts: at most 3 s / 0.8 s + 4 of them, however many rows came.
+        Assert.InRange(tried, 2, 9);
+        Assert.Equal(1, logger.Warnings);
+        Assert.Equal(sent, metrics.MonitorDroppedRows.Value);
+        Assert.Equal(0, metrics.MonitorForwardedRows.Value);
+    }
+
+    /// <summary>Counts the warnings a forwarder logs.</summary>
+    private sealed class WarningCounter : Microsoft.Extensions.Logging.ILogger<MonitorForwarder>
+    {
+        private int _warnings;
+
+        public int Warnings => Volatile.Read(ref _warnings);
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning)
+            {
+                Interlocked.Increment(ref _warnings);
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Mlops.Testing.Http;
 
 namespace Mlops.Serving.Tests.Service;
 
@@ -21,6 +22,13 @@ public sealed class BadInputServiceTests(ProductionService fixture) : IClassFixt
         { "predict", """{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":"-Infinity"}""", 422, "invalid_value", "miles", null },
         { "predict", """{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":1e999,"miles":10}""", 422, "invalid_value", "power", null },
         { "predict", """{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":-1}""", 422, "invalid_value", "miles", null },
+        { "predict", """{"training":1,"age":1e308,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""", 422, "invalid_value", "age", null },
+        { "predict", """{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":1e400,"miles":10}""", 422, "invalid_value", "power", null },
+        { "predict", """{"training":"\ud800","age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""", 400, "bad_json", "training", null },
+        { "predict", """{"training":1,"age":"5\udc001","emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""", 400, "bad_json", "age", null },
+        { "predict", """{"\ud800":1,"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""", 400, "bad_json", null, null },
+        { "predict", """{"nested":""" + new string('[', 5000) + new string(']', 5000) + ""","training":1}""", 400, "bad_json", null, null },
+        { "predict/batch", $$"""[{{Good}},{"\udfff":1,"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}]""", 400, "bad_json", null, 1 },
         { "predict", """{"training":2,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""", 422, "invalid_value", "training", null },
         { "predict", """{"training":1,"age":51,"age":52,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""", 422, "duplicate_field", "age", null },
         { "predict", """{"training":1,"age":51,""", 400, "bad_json", null, null },
@@ -83,6 +91,65 @@ public sealed class BadInputServiceTests(ProductionService fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
         Assert.Equal("application/problem+json", answer.MediaType);
         Assert.Contains("Content-Type: application/json", answer.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xC3 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    public async Task Invalid_UTF8_in_a_name_or_a_value_is_400_on_both_endpoints(byte[] bad)
+    {
+        var inValue = Encoding.UTF8.GetBytes(Good[..20] + "\"5").Concat(bad).Concat(Encoding.UTF8.GetBytes("\"" + Good[22..])).ToArray();
+        var inName = Encoding.UTF8.GetBytes("{\"").Concat(bad).Concat(Encoding.UTF8.GetBytes("\":1," + Good[1..])).ToArray();
+        var inFlag = Encoding.UTF8.GetBytes("{\"training\":\"").Concat(bad).Concat(Encoding.UTF8.GetBytes("\"," + Good[14..])).ToArray();
+
+        foreach (var (path, body) in new[] { ("predict", inValue), ("predict", inName), ("predict", inFlag), ("predict/batch", Batch(inValue)), ("predict/batch", Batch(inName)) })
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await fixture.Service.Http.PostAsync(path, content);
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode} {text}");
+            Assert.Contains("\"kind\":\"bad_json\"", text, StringComparison.Ordinal);
+        }
+
+        static byte[] Batch(byte[] row) => [(byte)'[', .. row, (byte)']'];
+    }
+
+    [Fact]
+    public async Task A_body_without_a_content_type_is_refused_like_text()
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Good));
+        using var response = await fixture.Service.Http.PostAsync("predict", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_foreign_Host_header_is_400_so_a_rebound_name_reads_nothing()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "health");
+        request.Headers.Host = "attacker.example";
+        using var response = await fixture.Service.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("--allowed-host", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("model_version", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_sent_too_slowly_is_408_and_one_cut_short_leaves_the_service_answering()
+    {
+        var (status, _) = await RawHttp.TrickleAsync(fixture.Service.Port, "/predict", Good, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
+        await RawHttp.AbortAsync(fixture.Service.Port, "/predict", Good[..20], declaredLength: 1000);
+        await RawHttp.AbortAsync(fixture.Service.Port, "/predict/batch", "[" + Good[..20], declaredLength: 1000);
+
+        Assert.Equal(408, status);
+        Assert.Equal("pong", await fixture.Service.Http.GetStringAsync("ping"));
+        Assert.DoesNotContain("   at ", fixture.Service.Output, StringComparison.Ordinal);
     }
 
     [Fact]

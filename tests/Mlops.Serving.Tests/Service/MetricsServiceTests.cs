@@ -52,7 +52,7 @@ public sealed class MetricsServiceTests
         foreach (var name in new[]
         {
             "mlops_prediction_log_queue_length", "mlops_prediction_log_dropped_total", "mlops_prediction_log_written_total",
-            "mlops_monitor_forward_dropped_batches_total", "mlops_monitor_forwarded_rows_total",
+            "mlops_monitor_forward_dropped_rows_total", "mlops_monitor_forwarded_rows_total",
         })
         {
             Assert.NotNull(MetricsText.Value(metrics, name));

@@ -42,14 +42,18 @@ public sealed class MonitorForwardingServiceTests
 
         var metrics = await service.Http.GetStringAsync("metrics");
         Assert.Equal(customers.Count, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
-        Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_batches_total"));
+        Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_rows_total"));
     }
 
     [Fact]
-    public async Task The_real_monitor_receives_every_answered_input_with_its_prediction()
+    public async Task The_real_monitor_receives_every_answered_input_with_its_prediction_and_the_token()
     {
+        // Both started with the same token: the monitor takes rows only with it, so every row that arrives was sent with it.
+        using var temp = new TemporaryDirectory("mlops-token");
+        var token = temp.File("token");
+        await File.WriteAllTextAsync(token, "forwarder-test-token-0123456789");
         var monitorPort = FreePort.Next();
-        var start = CliProcess.StartInfo(["monitor", "--port", monitorPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--reference", RepositoryPaths.SeedMonth(0)]);
+        var start = CliProcess.StartInfo(["monitor", "--port", monitorPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--reference", RepositoryPaths.SeedMonth(0), "--token-file", token]);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         using var monitor = System.Diagnostics.Process.Start(start)!;
@@ -73,7 +77,7 @@ public sealed class MonitorForwardingServiceTests
             });
             using var sandbox = new ServiceSandbox();
             sandbox.Promote(sandbox.Register(await TrainedModels.First()));
-            await using var service = await sandbox.StartAsync("--monitor", $"http://127.0.0.1:{monitorPort}");
+            await using var service = await sandbox.StartAsync("--monitor", $"http://127.0.0.1:{monitorPort}", "--token-file", token);
             var rows = TrainedModels.ReferenceRows.Take(300).Select(r => ServiceSandbox.Body(r.Features));
 
             Assert.Equal(HttpStatusCode.OK, (await ServiceSandbox.PostAsync(service.Http, "predict/batch", "[" + string.Join(",", rows) + "]")).Status);
@@ -81,7 +85,7 @@ public sealed class MonitorForwardingServiceTests
             await WaitAsync(async () => MetricsText.Value(await monitorHttp.GetStringAsync("metrics"), "mlops_rows_received_total{dataset_name=\"insurance\"}") == 300);
             var metrics = await service.Http.GetStringAsync("metrics");
             Assert.Equal(300, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
-            Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_batches_total"));
+            Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forward_dropped_rows_total"));
         }
         finally
         {
@@ -91,7 +95,7 @@ public sealed class MonitorForwardingServiceTests
     }
 
     [Fact]
-    public async Task A_dead_monitor_drops_batches_counted_while_predictions_go_on()
+    public async Task A_dead_monitor_drops_rows_counted_while_predictions_go_on()
     {
         var deadPort = FreePort.Next();
         using var sandbox = new ServiceSandbox();
@@ -103,11 +107,36 @@ public sealed class MonitorForwardingServiceTests
             Assert.Equal(HttpStatusCode.OK, (await ServiceSandbox.PredictAsync(service.Http, row.Features)).Status);
         }
 
-        await WaitAsync(async () => MetricsText.Value(await service.Http.GetStringAsync("metrics"), "mlops_monitor_forward_dropped_batches_total") >= 2);
+        await WaitAsync(async () => MetricsText.Value(await service.Http.GetStringAsync("metrics"), "mlops_monitor_forward_dropped_rows_total") >= 2);
         var metrics = await service.Http.GetStringAsync("metrics");
         Assert.Equal(0, MetricsText.Value(metrics, "mlops_monitor_forwarded_rows_total"));
         Assert.Equal(150, MetricsText.Sum(metrics, "mlops_predictions_total"));
-        Assert.True(await service.WaitForOutputAsync("dropping batches", TimeSpan.FromSeconds(10)), service.Output);
+        Assert.True(await service.WaitForOutputAsync("dropping rows", TimeSpan.FromSeconds(10)), service.Output);
+    }
+
+    [Fact]
+    public async Task Impossible_values_are_refused_and_never_reach_the_monitor()
+    {
+        using var monitor = new FakeMonitor();
+        using var sandbox = new ServiceSandbox();
+        sandbox.Promote(sandbox.Register(await TrainedModels.First()));
+        await using var service = await sandbox.StartAsync("--monitor", monitor.Url);
+        var good = ServiceSandbox.Body(TrainedModels.ReferenceRows[0].Features);
+
+        // An age of 1e308 was answered by the fallback (out of range) and forwarded: drift scores of 7.8e306.
+        var absurd = await ServiceSandbox.PostAsync(service.Http, "predict/batch", $$"""[{{good}},{"training":1,"age":1e308,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}]""");
+        var infinite = await ServiceSandbox.PostAsync(service.Http, "predict", """{"training":1,"age":40,"emergency_braking":1,"braking_distance":30,"power":1e400,"miles":10}""");
+        var fine = await ServiceSandbox.PostAsync(service.Http, "predict", good);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, absurd.Status);
+        Assert.Equal("age", absurd.Json.GetProperty("field").GetString());
+        Assert.Equal(1, absurd.Json.GetProperty("row").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, infinite.Status);
+        Assert.Equal(HttpStatusCode.OK, fine.Status);
+        await WaitAsync(() => monitor.Rows >= 1);
+        await Task.Delay(300);
+        var row = Assert.Single(monitor.Batches.SelectMany(b => b.Rows.EnumerateArray()));
+        Assert.Equal(TrainedModels.ReferenceRows[0].Features.Age, row.GetProperty("age").GetDouble());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class ExportedMetrics
         "mlops_prediction_errors_total",
         "mlops_prediction_log_queue_length",
         "mlops_prediction_log_dropped_total",
-        "mlops_monitor_forward_dropped_batches_total",
+        "mlops_monitor_forward_dropped_rows_total",
         "mlops_model_reloads_total",
     };
 

@@ -20,7 +20,7 @@ namespace Mlops.Cli.Commands.Monitoring;
 /// </summary>
 public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ServiceAccessSettings
     {
         [CommandOption("-p|--port <PORT>")]
         [Description("Port to listen on (the seed's monitor used 8085).")]
@@ -28,7 +28,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         public int Port { get; init; } = MonitorOptions.DefaultPort;
 
         [CommandOption("--host <HOST>")]
-        [Description("Address to listen on; 0.0.0.0 to be reachable from other machines or containers.")]
+        [Description("Address to listen on; 0.0.0.0 to be reachable from other machines or containers (needs a token, or --insecure).")]
         [DefaultValue("localhost")]
         public string Host { get; init; } = "localhost";
 
@@ -84,12 +84,14 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         config.Validate(settings.Config ?? "options");
 
         var url = $"http://{settings.Host}:{settings.Port}";
+        var access = settings.Access();
         await using var follower = await FollowerAsync(settings, config, cancellationToken);
         await using var app = MonitorApp.Build(new MonitorOptions
         {
             Config = config,
             Urls = [url],
             RowSources = follower is null ? [] : [follower.Source],
+            Access = access,
         });
         try
         {
@@ -107,6 +109,9 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             Console.WriteLine($"following the prediction log {follower.Target} into dataset {settings.Dataset}");
         }
 
+        Console.WriteLine(access.Token is { } token
+            ? $"state changes (POST /iterate, drift/calculate) need the {token}"
+            : "no token: state changes (POST /iterate, drift/calculate) from this machine only");
         Console.WriteLine($"POST {url}/iterate/<dataset>, GET {url}/metrics, GET {url}/datasets/<dataset>/drift, dashboard {url}/dashboard; Ctrl-C stops");
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.PredictionLog;
 using Mlops.Core.Registry;
+using Mlops.Hosting.Access;
 using Mlops.Serving;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Models;
@@ -20,7 +21,7 @@ namespace Mlops.Cli.Commands.Serving;
 /// </summary>
 public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ServiceAccessSettings
     {
         [CommandOption("-p|--port <PORT>")]
         [Description("TCP port (the seed's service used 8080).")]
@@ -28,7 +29,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public int Port { get; init; } = 8080;
 
         [CommandOption("--host <HOST>")]
-        [Description("localhost (default), * for every interface (containers), or an IP address.")]
+        [Description("localhost (default), * for every interface (containers), or an IP address; a network address needs a token, or --insecure.")]
         [DefaultValue("localhost")]
         public string Host { get; init; } = "localhost";
 
@@ -37,8 +38,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--monitor <URL>")]
-        [Description("Forward every answered input with its prediction to the drift monitor at URL (POST URL/iterate/insurance), in batches.")]
+        [Description("Forward every answered input with its prediction to the drift monitor at URL (POST URL/iterate/insurance), in batches, with the token if one is set.")]
         public string? Monitor { get; init; }
+
+        [CommandOption("--monitor-token-file <FILE>")]
+        [Description("The monitor's token, when it is not this service's own (--token-file or $MLOPS_TOKEN).")]
+        public string? MonitorTokenFile { get; init; }
 
         [CommandOption("--prediction-log <TARGET>")]
         [Description("sqlite:PATH or postgres:CONNECTION-STRING; default sqlite:$MLOPS_HOME/predictions.db.")]
@@ -95,6 +100,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var home = RegistryHome.Resolve();
         var target = settings.PredictionLog is null ? PredictionLogTarget.DefaultIn(home) : PredictionLogTarget.Parse(settings.PredictionLog);
         var source = ServingModels.Source(settings.Model, home);
+        var access = settings.Access();
+        var monitorToken = settings.MonitorTokenFile is null ? null : ApiToken.FromFile(settings.MonitorTokenFile);
         var log = await target.OpenAsync(cancellationToken);
         WebApplication app;
         try
@@ -110,6 +117,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 MonitorUrl = settings.Monitor is null ? null : new Uri(settings.Monitor),
                 CorsOrigins = settings.CorsOrigins.Length > 0 ? settings.CorsOrigins : ServingOptions.DefaultCorsOrigins,
                 MaxBatchRows = settings.MaxBatch,
+                Access = access,
+                MonitorToken = monitorToken,
             });
         }
         catch
@@ -129,7 +138,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 throw new PortInUseException($"port {settings.Port} is in use on {settings.Host}: stop the other service or choose another --port", e);
             }
 
-            WriteStarted(app, target, settings);
+            WriteStarted(app, target, settings, access);
             await app.WaitForShutdownAsync(cancellationToken);
         }
 
@@ -137,7 +146,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         return ExitCodes.Success;
     }
 
-    private static void WriteStarted(WebApplication app, PredictionLogTarget target, Settings settings)
+    private static void WriteStarted(WebApplication app, PredictionLogTarget target, Settings settings, AccessPolicy access)
     {
         var served = app.Services.GetService(typeof(ModelHolder)) is ModelHolder holder ? holder.Current : null;
         var url = app.Urls.FirstOrDefault() ?? $"http://{settings.Host}:{settings.Port}";
@@ -153,6 +162,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         AnsiConsole.MarkupLineInterpolated($"  log      {target}");
         AnsiConsole.MarkupLineInterpolated($"  monitor  {settings.Monitor ?? "off"}");
+        AnsiConsole.MarkupLineInterpolated($"  access   {(access.Token is { } token ? $"state changes need the {token}" : "no token: state changes from this machine only")}");
         AnsiConsole.MarkupLineInterpolated($"  client   {url}/");
         AnsiConsole.MarkupLineInterpolated($"  API      {url}/scalar   metrics {url}/metrics   health {url}/health");
         Console.Out.Flush();

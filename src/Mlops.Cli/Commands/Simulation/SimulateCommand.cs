@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Mlops.Cli.Infrastructure;
 using Mlops.Cli.Simulation;
+using Mlops.Cli.Stack;
+using Mlops.Core.Registry;
+using Mlops.Hosting.Access;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -55,6 +58,10 @@ public sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         [DefaultValue(15.0)]
         public double MonitorTimeout { get; init; } = 15;
 
+        [CommandOption("--token-file <FILE>")]
+        [Description("The monitor's token (it needs one for /iterate and drift/calculate when started with one); default $MLOPS_TOKEN, else the token of the stack 'mlops up' started.")]
+        public string? TokenFile { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the per-month results as JSON on stdout (progress and lines go to stderr).")]
         public bool Json { get; init; }
@@ -102,6 +109,18 @@ public sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         return await ReplayAsync(settings, stop.Token);
     }
 
+    /// <summary>--token-file, else $MLOPS_TOKEN, else the token of the stack <c>mlops up</c> started on this MLOPS_HOME, if any.</summary>
+    private static ApiToken? Token(string? tokenFile)
+    {
+        if (ApiToken.Resolve(tokenFile) is { } token)
+        {
+            return token;
+        }
+
+        var stack = new StackLayout(RegistryHome.Resolve());
+        return File.Exists(stack.TokenFile) ? ApiToken.FromFile(stack.TokenFile) : null;
+    }
+
     private static async Task<int> ReplayAsync(Settings settings, CancellationToken cancellationToken)
     {
         var options = new ReplayOptions
@@ -114,6 +133,7 @@ public sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
             Concurrency = settings.Concurrency,
             Mock = settings.Mock,
             MonitorTimeout = TimeSpan.FromSeconds(settings.MonitorTimeout),
+            Token = Token(settings.TokenFile),
         };
 
         // With --json stdout is the document; everything a person reads goes to stderr.

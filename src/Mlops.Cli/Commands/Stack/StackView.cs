@@ -18,6 +18,8 @@ internal static class StackView
             }
         }
 
+        // The secret itself is not printed: it stays in the owner-only file that `mlops simulate` reads.
+        grid.AddRow(new Text("token (state changes)"), new Text(new StackLayout(state.Home).TokenFile));
         console.Write(grid);
     }
 

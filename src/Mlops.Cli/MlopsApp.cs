@@ -113,7 +113,7 @@ public static class MlopsApp
             .WithDescription("Check a model's invariants on labeled data (accuracy band, overfitting, class balance, certainty); exit 1 if any fails.")
             .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier")
             .WithExample("validate", "-d", "seed-data/month-12.csv", "-m", "classifier", "--json")
-            .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier", "--spec", "config/invariants.json");
+            .WithExample("validate", "-d", "seed-data/reference.csv", "-m", "classifier", "--spec", "config/invariants.seed.json");
         config.AddCommand<DriftCommand>("drift")
             .WithDescription("Drift of a current data file against the reference, per column with Evidently's default tests.")
             .WithExample("drift", "--reference", "seed-data/reference.csv", "--current", "seed-data/month-36.csv")

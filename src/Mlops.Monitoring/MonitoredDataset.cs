@@ -21,6 +21,7 @@ public sealed class MonitoredDataset
     private readonly int _historySize;
     private readonly TimeSpan _period;
     private readonly TimeProvider _clock;
+    private readonly ReferenceSpelling _spelling;
     private DateTimeOffset _nextRun = DateTimeOffset.MinValue;
     private long _rowsAtLastRun;
     private WindowDrift? _latest;
@@ -34,6 +35,7 @@ public sealed class MonitoredDataset
         var mapping = config.ToColumnMapping();
         var referencePath = config.Reference!;
         var reference = NumericTableReader.ReadFile(referencePath, [.. mapping.Features.Select(f => f.Name)]);
+        _spelling = ReferenceSpelling.OfFile(referencePath);
         _calculator = new DriftCalculator(mapping, reference, new DriftOptions { DriftShare = config.DriftShare });
         var columns = mapping.Features.Select(f => f.Name).ToList();
         var optional = new HashSet<string>(StringComparer.Ordinal) { AnswerSourceColumn.WindowColumn };
@@ -56,7 +58,7 @@ public sealed class MonitoredDataset
             referencePath,
             ContentHash.OfFile(referencePath),
             reference.RowCount,
-            [.. mapping.Features.Select(f => f.Name)],
+            [.. mapping.Features.Select(f => _spelling.Of(f.Name))],
             _calculator.HasPredictionReference ? prediction : null,
             _calculator.PredictionReferenceColumn);
         CalculationPeriodSeconds = monitor.CalculationPeriodSeconds;
@@ -139,7 +141,8 @@ public sealed class MonitoredDataset
     private WindowDrift Calculate(DateTimeOffset now)
     {
         var (fallbackRate, withSource) = FallbackRate();
-        var drift = new WindowDrift(_window.RowsAdded, _calculator.Calculate(_window, now), fallbackRate, withSource);
+        var report = _spelling.Apply(_calculator.Calculate(_window, now));
+        var drift = new WindowDrift(_window.RowsAdded, report, fallbackRate, withSource);
         _latest = drift;
         _history.Enqueue(drift);
         while (_history.Count > _historySize)

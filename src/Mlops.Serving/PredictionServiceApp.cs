@@ -58,7 +58,8 @@ public static class PredictionServiceApp
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-            policy.WithOrigins([.. options.CorsOrigins]).WithMethods("GET", "POST").WithHeaders("Content-Type")));
+            (options.CorsOrigins.Contains(ServingOptions.AnyOrigin) ? policy.AllowAnyOrigin() : policy.WithOrigins([.. options.CorsOrigins]))
+                .WithMethods("GET", "POST").WithHeaders("Content-Type")));
 
         // The parts are built here, not resolved per request: the request path uses them directly.
         var metrics = new ServingMetrics();

@@ -45,6 +45,12 @@ public sealed record ServingOptions
     /// <summary>The seed's client page ran on port 8000.</summary>
     public static IReadOnlyList<string> DefaultCorsOrigins { get; } = ["http://localhost:8000", "http://127.0.0.1:8000"];
 
+    /// <summary>In <see cref="CorsOrigins"/>: any origin may call the API (the seed's <c>flask_cors</c> default).</summary>
+    public const string AnyOrigin = "*";
+
+    /// <summary>In <see cref="CorsOrigins"/>: the origin a browser sends for a page opened as a file (<c>file://…/client.html</c>).</summary>
+    public const string NullOrigin = "null";
+
     public int MaxBodyBytes { get; init; } = 16 * 1024;
 
     public int MaxBatchRows { get; init; } = 1000;

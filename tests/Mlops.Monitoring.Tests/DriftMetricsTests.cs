@@ -11,17 +11,7 @@ public sealed partial class DriftMetricsTests
     public void Every_line_is_valid_prometheus_text_and_families_are_not_split()
     {
         var monitor = new DriftMonitor(MonitorConfig.ForReference(RepositoryPaths.SeedMonth(0)) with { WindowSize = 50 });
-        var rows = Enumerable.Range(0, 60).Select(i => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>
-        {
-            ["training"] = i % 5 == 0 ? 1 : 0,
-            ["age"] = 20 + i,
-            ["emergency_braking"] = i % 2,
-            ["braking_distance"] = 40 + (i % 7),
-            ["power"] = 100 + i,
-            ["miles"] = 10 + (i % 11),
-            ["prediction"] = i % 3,
-        });
-        Assert.NotNull(monitor.Add("insurance", rows));
+        Assert.NotNull(monitor.Add("insurance", SyntheticRows.Insurance(60)));
         var text = DriftMetrics.Render(monitor);
 
         var families = new List<string>();

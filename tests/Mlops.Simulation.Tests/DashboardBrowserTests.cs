@@ -60,14 +60,15 @@ public sealed class DashboardBrowserTests
             Assert.Equal(drifted ? "1" : "0", await cells.Nth(i).GetAttributeAsync("data-drift"));
         }
 
-        // The six features, and the prediction (the service forwards its answers).
+        // The six features under the seed reference's names, and the prediction (the service forwards its answers).
         var charts = page.Locator("#features .chart");
         await Expect(charts).ToHaveCountAsync(7);
         var shown = await charts.EvaluateAllAsync<string[]>("charts => charts.map(c => c.dataset.feature)");
-        Assert.Equal([.. Feature.All.Select(f => f.Name), "prediction"], shown);
-        foreach (var feature in Feature.All)
+        string[] features = [.. Feature.All.Select(f => SimulationOutput.InSeedSpelling(f.Name))];
+        Assert.Equal([.. features, "prediction"], shown);
+        foreach (var feature in features)
         {
-            await Expect(page.Locator($".chart[data-feature={feature.Name}] circle.point")).ToHaveCountAsync(reports);
+            await Expect(page.Locator($".chart[data-feature={feature}] circle.point")).ToHaveCountAsync(reports);
         }
 
         await Expect(page.Locator("#fallback-line circle.point")).ToHaveCountAsync(reports);

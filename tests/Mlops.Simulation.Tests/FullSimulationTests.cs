@@ -15,7 +15,7 @@ namespace Mlops.Simulation.Tests;
 /// one in month 4, one in 12, then more every month up to 551 of 1,500 in month 36) with a 422, and
 /// only answered rows reach the monitor. So the monitor's window of 1,500 rows after a month with
 /// refusals reaches back into the previous month, and it never sees the most extreme miles. What that
-/// does, measured: the first months of drift are the offline ones (miles 2, emergency_braking 9,
+/// does, measured: the first months of drift are the offline ones (miles 2, emergency_braking 10,
 /// age 11 — no refusals there, each window is exactly its month), the dataset verdict is the offline
 /// one in every month (including no drift in month 12), and the miles drift is understated from the
 /// moment refusals are many (month 36: normed Wasserstein 1.69 through the service against 2.27
@@ -37,10 +37,10 @@ public sealed class FullSimulationTests
         Assert.Equal(Enumerable.Range(1, 36), output.Months.Select(m => m.GetProperty("month").GetInt32()));
         Assert.False(output.Root.GetProperty("interrupted").GetBoolean());
 
-        // The talk's story, as the offline analysis tells it (miles in month 2, emergency braking in 9, age in 11) and as the monitor saw it.
-        Assert.Equal((2, 9, 11), (OfflineDrift.FirstDrift("miles"), OfflineDrift.FirstDrift("emergency_braking"), OfflineDrift.FirstDrift("age")));
+        // The talk's story, as the offline analysis tells it (miles in month 2, emergency braking in 10, age in 11) and as the monitor saw it.
+        Assert.Equal((2, 10, 11), (OfflineDrift.FirstDrift("miles"), OfflineDrift.FirstDrift("emergency_braking"), OfflineDrift.FirstDrift("age")));
         Assert.Equal(2, output.FirstDrift("miles"));
-        Assert.Equal(9, output.FirstDrift("emergency_braking"));
+        Assert.Equal(10, output.FirstDrift(SimulationOutput.InSeedSpelling("emergency_braking"))); // emergency_breaking, as the seed's reference names it
         Assert.Equal(11, output.FirstDrift("age"));
 
         // Dataset drift month by month is the offline verdict: first in month 11, not in 12, then every month to 36.

@@ -11,7 +11,8 @@ namespace Mlops.Simulation.Tests;
 /// </summary>
 public sealed class NativeStackTests
 {
-    private static readonly string[] Features = [.. Feature.All.Select(f => f.Name)];
+    // As the monitor exports them: under the seed reference's spelling.
+    private static readonly string[] Features = [.. Feature.All.Select(f => SimulationOutput.InSeedSpelling(f.Name))];
 
     [Fact]
     public async Task Prometheus_scrapes_drift_and_fallback_series_with_their_labels_and_loads_the_alerts()
@@ -61,7 +62,7 @@ public sealed class NativeStackTests
         Assert.All(scores, s =>
         {
             Assert.Equal("insurance", s["dataset_name"]);
-            Assert.Equal(Feature.All.Single(f => f.Name == s["feature"]).Kind == FeatureKind.Numerical ? "num" : "cat", s["feature_type"]);
+            Assert.Equal(Feature.All.Single(f => f.Name == InsuranceCsvFormat.Canonical(s["feature"])).Kind == FeatureKind.Numerical ? "num" : "cat", s["feature_type"]);
             Assert.Equal(month3.GetProperty("drift").GetProperty("scores").GetProperty(s["feature"]).GetDouble(), s.Value, 12);
         });
 

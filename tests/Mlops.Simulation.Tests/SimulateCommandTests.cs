@@ -27,10 +27,10 @@ public sealed class SimulateCommandTests
             var offline = OfflineDrift.Month(number);
             Assert.Equal(number * 1500L, month.GetProperty("drift").GetProperty("rows_received").GetInt64());
             Assert.Equal(offline.DatasetDrift, SimulationOutput.DatasetDrift(month));
-            Assert.Equal(offline.Columns.Where(c => c.Drifted).Select(c => c.Column), SimulationOutput.Drifted(month));
+            Assert.Equal(offline.Columns.Where(c => c.Drifted).Select(c => SimulationOutput.InSeedSpelling(c.Column)), SimulationOutput.Drifted(month));
             foreach (var column in offline.Columns)
             {
-                Assert.Equal(column.DriftScore, month.GetProperty("drift").GetProperty("scores").GetProperty(column.Column).GetDouble(), 12);
+                Assert.Equal(column.DriftScore, month.GetProperty("drift").GetProperty("scores").GetProperty(SimulationOutput.InSeedSpelling(column.Column)).GetDouble(), 12);
             }
 
             // Rows without a source: no fallback rate, neither here nor in the monitor's window.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mlops.Core.Data;
 using Mlops.Testing;
 
 namespace Mlops.Simulation.Tests;
@@ -21,6 +22,10 @@ public sealed record SimulationOutput(JsonElement Root)
     /// <summary>The drifted feature columns of a month's window, as the monitor reported them.</summary>
     public static IReadOnlyList<string> Drifted(JsonElement month) =>
         [.. month.GetProperty("drift").GetProperty("drifted_columns").EnumerateArray().Select(c => c.GetString()!)];
+
+    /// <summary>A feature as the monitor on the seed's reference names it: under the header's spelling, <c>emergency_breaking</c>.</summary>
+    public static string InSeedSpelling(string column) =>
+        column == Feature.EmergencyBraking.Name ? InsuranceCsvFormat.SeedEmergencyBrakingSpelling : column;
 
     public static bool DatasetDrift(JsonElement month) => month.GetProperty("drift").GetProperty("dataset_drift").GetBoolean();
 

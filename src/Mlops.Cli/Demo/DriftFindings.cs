@@ -29,7 +29,8 @@ public sealed record DriftFindings(int MonthsWithReport, int? FirstDatasetDrift,
         var columns = Feature.All
             .Select((feature, order) =>
             {
-                var drifted = reported.Where(m => m.Drift!.DriftedColumns.Contains(feature.Name)).ToList();
+                // The monitor names a column as its reference file does (the seed's emergency_breaking).
+                var drifted = reported.Where(m => m.Drift!.DriftedColumns.Any(c => InsuranceCsvFormat.Canonical(c) == feature.Name)).ToList();
                 return (Order: order, Onset: new ColumnDriftOnset(feature.Name, drifted.FirstOrDefault()?.Month, drifted.Count));
             })
             .OrderBy(c => c.Onset.FirstMonth ?? int.MaxValue)

@@ -6,9 +6,10 @@ namespace Mlops.Core.Validation;
 
 /// <summary>
 /// The bounds of the model's invariants, from one versioned file: <c>config/invariants.json</c> at the
-/// repository root, embedded here as the default so every host agrees. A user may override it
-/// (<c>mlops validate --spec FILE</c>) — changing a requirement is a visible, reviewable act, never a
-/// constant edited in code.
+/// repository root (the talk's later version), embedded here as the default so every host agrees. A user
+/// may override it (<c>mlops validate --spec FILE</c>; <c>config/invariants.seed.json</c> is exactly the
+/// seed's <c>validate.py</c>) — changing a requirement is a visible, reviewable act, never a constant
+/// edited in code.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record InvariantSpec
@@ -25,14 +26,20 @@ public sealed record InvariantSpec
     /// <summary>Train and test accuracy must be above this.</summary>
     public required double AccuracyMin { get; init; }
 
-    /// <summary>Train and test accuracy must be below this: better is suspicious (a leak, a trivial label).</summary>
-    public required double AccuracyMax { get; init; }
+    /// <summary>
+    /// Train and test accuracy must be below this: better is suspicious (a leak, a trivial label). Null
+    /// (absent) for no upper bound, as the seed's <c>validate.py</c> has none: then there is no such check.
+    /// </summary>
+    public double? AccuracyMax { get; init; }
 
     /// <summary>|train − test| accuracy must be below this: more is overfitting.</summary>
     public required double TrainTestGapMax { get; init; }
 
-    /// <summary>Each class's predicted count must be within n/3 · (1 ± this).</summary>
+    /// <summary>Each class's predicted count must be within n/3 · (1 ± this); <see cref="ClassCountBounds"/> says how the ends count.</summary>
     public required double ClassCountTolerance { get; init; }
+
+    /// <summary>How the ends of the class-count band are drawn; <see cref="ClassCountBounds.Band"/> when absent.</summary>
+    public ClassCountBounds ClassCountBounds { get; init; } = ClassCountBounds.Band;
 
     public required double CertaintyMinAbove { get; init; }
 
@@ -101,7 +108,7 @@ public sealed record InvariantSpec
         Require(Version >= 1, $"version must be 1 or more, got {Version}");
         foreach (var (name, value) in new[]
         {
-            ("accuracy_min", AccuracyMin), ("accuracy_max", AccuracyMax), ("train_test_gap_max", TrainTestGapMax),
+            ("accuracy_min", AccuracyMin), ("accuracy_max", AccuracyMax ?? 1), ("train_test_gap_max", TrainTestGapMax),
             ("class_count_tolerance", ClassCountTolerance), ("certainty_min_above", CertaintyMinAbove),
             ("certainty_mean_above", CertaintyMeanAbove), ("certainty_max_above", CertaintyMaxAbove),
         })
@@ -109,7 +116,8 @@ public sealed record InvariantSpec
             Require(value is >= 0 and <= 1, $"{name} must be between 0 and 1, got {value}");
         }
 
-        Require(AccuracyMin < AccuracyMax, $"accuracy_min ({AccuracyMin}) must be below accuracy_max ({AccuracyMax})");
+        Require(AccuracyMax is not { } max || AccuracyMin < max, $"accuracy_min ({AccuracyMin}) must be below accuracy_max ({AccuracyMax})");
+        Require(Enum.IsDefined(ClassCountBounds), $"class_count_bounds must be band or python_range, got {ClassCountBounds}");
     }
 
     private static InvariantSpec LoadDefault()

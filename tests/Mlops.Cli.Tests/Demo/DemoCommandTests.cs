@@ -55,7 +55,7 @@ public sealed class DemoCommandTests(ShortDemoFixture demo) : IClassFixture<Shor
         Assert.Equal(2, first.GetProperty("first_month").GetInt32());
         Assert.Equal(11, drift.GetProperty("first_dataset_drift").GetInt32());
         var braking = drift.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("column").GetString() == "emergency_braking");
-        Assert.Equal(9, braking.GetProperty("first_month").GetInt32());
+        Assert.Equal(10, braking.GetProperty("first_month").GetInt32());
         Assert.Contains("miles first (month 2)", demo.Step("drift").GetProperty("key").GetString(), StringComparison.Ordinal);
     }
 

@@ -106,6 +106,24 @@ public sealed class ValidateCommandTests(TrainedClassifierFixture fixture) : ICl
         Assert.Contains("> 0.75", run.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_seeds_own_spec_fails_our_model_on_the_reference_class_balance_578_high_425_to_574_allowed()
+    {
+        // config/invariants.seed.json is the seed's validate.py: class counts in range(int(n/3*0.85), int(n/3*1.15)).
+        var run = await CliProcess.RunAsync("validate", "-d", RepositoryPaths.SeedMonth(0), "-m", fixture.Directory, "--spec", Path.Combine(RepositoryPaths.Root, "config", "invariants.seed.json"), "--json");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(9, checks.Count);
+        Assert.DoesNotContain("test_accuracy_max", checks.Keys);
+        var failed = checks.Values.Where(c => !c.GetProperty("passed").GetBoolean()).Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["class_count_high", "class_count_low"], failed);
+        Assert.Equal(578, checks["class_count_high"].GetProperty("measured").GetDouble());
+        Assert.Equal(418, checks["class_count_low"].GetProperty("measured").GetDouble());
+        Assert.Equal("425 .. 574", checks["class_count_high"].GetProperty("bound").GetString());
+    }
+
     public static TheoryData<string, string> BrokenModels => new()
     {
         { "missing", "model folder not found" },

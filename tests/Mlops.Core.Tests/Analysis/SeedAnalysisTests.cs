@@ -38,11 +38,11 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     }
 
     [Fact]
-    public void Drift_starts_where_the_default_tests_see_it_miles_2_emergency_braking_9_age_11()
+    public void Drift_starts_where_the_default_tests_see_it_miles_2_emergency_braking_10_age_11()
     {
         var first = Analysis.Drift.ToDictionary(d => d.Feature, d => d.FirstDriftedMonth);
         Assert.Equal(2, first["miles"]);
-        Assert.Equal(9, first["emergency_braking"]);
+        Assert.Equal(10, first["emergency_braking"]);
         Assert.Equal(11, first["age"]);
         Assert.Null(first["training"]);
         Assert.Null(first["braking_distance"]);

@@ -1,3 +1,4 @@
+using Mlops.Core.Data;
 using Mlops.Core.Drift;
 
 namespace Mlops.Core.Tests.Drift;
@@ -87,6 +88,29 @@ public sealed class ScipyFixtureTests
         Assert.Superset(new HashSet<string> { "ks", "chisquare", "z", "wasserstein", "jensenshannon" }, defaults);
         Assert.Contains(DriftFixture.All, f => f.Name == "seed age reference vs month-36");
         Assert.Contains(DriftFixture.All, f => f.Has("z") && f.Expected("z") > 0.05);
+    }
+
+    [Fact]
+    public void The_fixtures_hold_every_column_of_every_seed_month()
+    {
+        // The scores of the talk's dashboard: all 36 windows of the seed, not a sample of months.
+        var names = DriftFixture.All.Select(f => f.Name).ToHashSet();
+        foreach (var month in Enumerable.Range(1, 36))
+        {
+            foreach (var feature in Feature.All)
+            {
+                Assert.Contains($"seed {feature.Name} reference vs month-{month}", names);
+            }
+        }
+    }
+
+    [Fact]
+    public void Jensen_Shannon_uses_scipys_default_base_the_natural_logarithm()
+    {
+        // Evidently's _jensenshannon passes no base: two disjoint distributions are √ln 2 ≈ 0.833 apart
+        // (base 2 would say 1.0, and every score would be 1.2 times Evidently's against the same threshold).
+        Assert.Equal(Math.Sqrt(Math.Log(2)), InformationDistances.JensenShannon([1.0, 0.0], [0.0, 1.0]), 15);
+        Assert.Equal(0.0, InformationDistances.JensenShannon([0.3, 0.7], [0.3, 0.7]), 15);
     }
 
     private static void AssertClose(double expected, double actual, double absolute, double relative, string what)

@@ -48,6 +48,8 @@ public sealed class InvariantSpecTests : IDisposable
     [InlineData("""{ "version": 1, "accuracy_min": 0.85, "accuracy_max": 0.95, "train_test_gap_max": 0.05, "class_count_tolerance": 0.2, "certainty_min_above": 0.4, "certainty_mean_above": 0.7, "certainty_max_above": 0.99, "acuracy_min": 0.1 }""", "acuracy_min")]
     [InlineData("""{ "version": 1, "accuracy_min": 0.95, "accuracy_max": 0.85, "train_test_gap_max": 0.05, "class_count_tolerance": 0.2, "certainty_min_above": 0.4, "certainty_mean_above": 0.7, "certainty_max_above": 0.99 }""", "accuracy_min (0.95) must be below accuracy_max (0.85)")]
     [InlineData("""{ "version": 1, "accuracy_min": 0.85, "accuracy_max": 0.95, "train_test_gap_max": 5, "class_count_tolerance": 0.2, "certainty_min_above": 0.4, "certainty_mean_above": 0.7, "certainty_max_above": 0.99 }""", "train_test_gap_max must be between 0 and 1, got 5")]
+    [InlineData("""{ "version": 1, "accuracy_min": 0.85, "train_test_gap_max": 0.05, "class_count_tolerance": 0.15, "class_count_bounds": "python", "certainty_min_above": 0.4, "certainty_mean_above": 0.7, "certainty_max_above": 0.99 }""", "class_count_bounds")]
+    [InlineData("""{ "version": 1, "accuracy_min": 0.85, "train_test_gap_max": 0.05, "class_count_tolerance": 0.15, "class_count_bounds": 7, "certainty_min_above": 0.4, "certainty_mean_above": 0.7, "certainty_max_above": 0.99 }""", "class_count_bounds must be band or python_range")]
     [InlineData("null", "the file holds null")]
     public void A_bad_file_is_bad_input_naming_the_problem(string content, string expected)
     {

@@ -145,6 +145,7 @@ public sealed class PredictionServiceTests(ProductionService fixture) : IClassFi
     [InlineData("http://localhost:8000", true)]
     [InlineData("http://127.0.0.1:8000", true)]
     [InlineData("http://elsewhere.example", false)]
+    [InlineData("null", false)]
     public async Task CORS_allows_the_client_pages_origin_only(string origin, bool allowed)
     {
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "predict");

@@ -26,7 +26,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--spec <FILE>")]
-        [Description("Invariant spec (JSON) to use instead of the shipped config/invariants.json.")]
+        [Description("Invariant spec (JSON) to use instead of the shipped config/invariants.json (the talk's later version); config/invariants.seed.json is exactly the seed's validate.py.")]
         public string? Spec { get; init; }
 
         [CommandOption("--json")]

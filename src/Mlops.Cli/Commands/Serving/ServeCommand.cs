@@ -55,7 +55,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public double MinCertainty { get; init; } = FallbackPolicy.DefaultMinCertainty;
 
         [CommandOption("--cors-origin <ORIGIN>")]
-        [Description("A web origin allowed to call the API (repeatable); default the seed's client page, http://localhost:8000.")]
+        [Description("A web origin allowed to call the API (repeatable); default the seed's client page, http://localhost:8000. '*' lets any page call it (the seed's flask_cors default; a warning at start), 'null' a page opened as a file.")]
         public string[] CorsOrigins { get; init; } = [];
 
         [CommandOption("--max-batch <ROWS>")]
@@ -85,10 +85,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 return ValidationResult.Error($"--monitor '{Monitor}' is not an http(s) URL, e.g. http://localhost:8085");
             }
 
-            var badOrigin = CorsOrigins.FirstOrDefault(o => !IsHttpUrl(o));
+            var badOrigin = CorsOrigins.FirstOrDefault(o => !IsHttpUrl(o) && o is not (ServingOptions.AnyOrigin or ServingOptions.NullOrigin));
             return badOrigin is null
                 ? ValidationResult.Success()
-                : ValidationResult.Error($"--cors-origin '{badOrigin}' is not an origin like http://localhost:8000");
+                : ValidationResult.Error($"--cors-origin '{badOrigin}' is not an origin like http://localhost:8000 (or '*' for any, 'null' for a page opened as a file)");
         }
 
         private static bool IsHttpUrl(string text) =>
@@ -139,6 +139,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             }
 
             WriteStarted(app, target, settings, access);
+            if (settings.CorsOrigins.Contains(ServingOptions.AnyOrigin))
+            {
+                await Console.Error.WriteLineAsync("mlops serve: warning: --cors-origin '*' lets every web page call this service from its visitors' browsers (the seed's flask_cors default); name the client's origin instead where you can");
+            }
+
             await app.WaitForShutdownAsync(cancellationToken);
         }
 

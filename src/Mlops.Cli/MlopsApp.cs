@@ -5,6 +5,7 @@ using Mlops.Cli.Commands.Labels;
 using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Commands.Registry;
+using Mlops.Cli.Commands.Schema;
 using Mlops.Cli.Commands.Serving;
 using Mlops.Cli.Commands.Simulation;
 using Mlops.Cli.Commands.Stack;
@@ -80,6 +81,19 @@ public static class MlopsApp
             .WithDescription("Realised accuracy and per-class precision/recall of what production answered (model and fallback), per day, week or month, from the prediction log joined to its late labels.")
             .WithExample("performance")
             .WithExample("performance", "--by", "day", "--json");
+
+        config.AddBranch("schema", schema =>
+        {
+            schema.SetDescription("Describe a classification problem as data: label and classes, features (kind, categories, validity bounds, missing values), fallback rules.");
+            schema.AddCommand<InferSchemaCommand>("infer")
+                .WithDescription("Draft a problem file from a data file (',' or ';' separated, detected): classes, kinds, categories, observed ranges, missing values; for you to edit.")
+                .WithExample("schema", "infer", "data/iris.csv", "--label", "species", "--out", "iris.problem.json")
+                .WithExample("schema", "infer", "seed-data/reference.csv", "--label", "group", "--ignore", "risk", "--ignore", "group_name", "--out", "insurance.problem.json", "--json");
+            schema.AddCommand<ShowSchemaCommand>("show")
+                .WithDescription("Check a problem file and print it as tables (exit 2 naming the key if it is invalid).")
+                .WithExample("schema", "show", "config/insurance.problem.json")
+                .WithExample("schema", "show", "iris.problem.json", "--json");
+        });
 
         config.AddBranch("registry", registry =>
         {

@@ -1,38 +1,61 @@
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.Analysis;
 
 /// <summary>
-/// Values no customer can have, whatever the model (<see cref="FeatureValidity"/>): a negative distance
-/// driven per year, a non-positive age, braking distance or engine power. The generator's miles fall by
-/// a thousand a month, so late months hold negative miles — a data-quality problem a drift test alone
-/// does not name.
+/// Values no row can have, whatever the model: a value outside its feature's validity bounds in the
+/// problem file (for the talk's problem: a negative distance driven per year, a non-positive age,
+/// braking distance or engine power). The generator's miles fall by a thousand a month, so late
+/// months hold negative miles — a data-quality problem a drift test alone does not name.
 /// </summary>
 public static class ImpossibleValues
 {
-    /// <summary>The rule per feature; the 0/1 features cannot be impossible once read.</summary>
-    public static IReadOnlyList<(Feature Feature, string Rule, Func<double, bool> IsImpossible)> Rules { get; } =
-    [
-        (Feature.Age, "age ≤ 0", v => !FeatureValidity.IsPossible(Feature.Age, v)),
-        (Feature.BrakingDistance, "braking distance ≤ 0", v => !FeatureValidity.IsPossible(Feature.BrakingDistance, v)),
-        (Feature.Power, "power ≤ 0", v => !FeatureValidity.IsPossible(Feature.Power, v)),
-        (Feature.Miles, "negative miles", v => !FeatureValidity.IsPossible(Feature.Miles, v)),
-    ];
+    /// <summary>One rule per feature with validity bounds: the feature's name and the impossible values in words (<c>miles &lt; 0</c>).</summary>
+    public sealed record Rule(FeatureDefinition Feature, string Description)
+    {
+        public bool IsImpossible(double value) => !double.IsNaN(value) && !Feature.IsPossible(value);
+    }
+
+    /// <summary>The talk's problem's rules, from <c>config/insurance.problem.json</c>.</summary>
+    public static IReadOnlyList<Rule> Insurance { get; } = For(ProblemSchema.Insurance);
+
+    /// <summary>The problem's rules, in its feature order; missing values are never impossible.</summary>
+    public static IReadOnlyList<Rule> For(ProblemSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return [.. schema.Features.Where(f => f.Valid is not null).Select(f => new Rule(f, f.Valid!.DescribeOutside(f.Name)))];
+    }
 
     /// <summary>Per feature with a rule, the count of impossible values; and the rows with any.</summary>
     public static (IReadOnlyDictionary<string, int> PerFeature, int Rows) Count(InsuranceDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var perFeature = Rules.ToDictionary(r => r.Feature.Name, _ => 0);
+        var columns = Insurance.Select(r => data.Column(Feature.Find(r.Feature.Name)
+            ?? throw new InvalidOperationException($"config/insurance.problem.json names feature '{r.Feature.Name}', which the insurance data does not have"))).ToArray();
+        return Count(Insurance, columns, data.Count);
+    }
+
+    /// <summary>The same for any problem's data.</summary>
+    public static (IReadOnlyDictionary<string, int> PerFeature, int Rows) Count(ProblemDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var rules = For(data.Schema);
+        return Count(rules, [.. rules.Select(r => data.Feature(r.Feature.Name).ToArray())], data.RowCount);
+    }
+
+    private static (IReadOnlyDictionary<string, int> PerFeature, int Rows) Count(IReadOnlyList<Rule> rules, double[][] columns, int rowCount)
+    {
+        var perFeature = new int[rules.Count];
         var rows = 0;
-        foreach (var record in data.Records)
+        for (var row = 0; row < rowCount; row++)
         {
             var any = false;
-            foreach (var (feature, _, isImpossible) in Rules)
+            for (var r = 0; r < rules.Count; r++)
             {
-                if (isImpossible(feature.ValueOf(record.Features)))
+                if (rules[r].IsImpossible(columns[r][row]))
                 {
-                    perFeature[feature.Name]++;
+                    perFeature[r]++;
                     any = true;
                 }
             }
@@ -40,6 +63,6 @@ public static class ImpossibleValues
             rows += any ? 1 : 0;
         }
 
-        return (perFeature, rows);
+        return (rules.Select((r, i) => (r.Feature.Name, Count: perFeature[i])).ToDictionary(p => p.Name, p => p.Count), rows);
     }
 }

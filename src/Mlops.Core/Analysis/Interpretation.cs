@@ -193,9 +193,9 @@ public static class Interpretation
         }
         else
         {
-            var kinds = string.Join(", ", ImpossibleValues.Rules
+            var kinds = string.Join(", ", ImpossibleValues.Insurance
                 .Where(r => facts.Quality.Any(q => q.ImpossibleValues[r.Feature.Name] > 0))
-                .Select(r => r.Rule));
+                .Select(r => r.Description));
             yield return new Observation(
                 "quality",
                 $"impossible values ({kinds}) first in month {first.Month} ({Rows(first.RowsWithImpossibleValues)}); month {last.Month}: {last.RowsWithImpossibleValues} of {last.Rows} rows ({Percent(last.RowsWithImpossibleValues / (double)last.Rows)})");

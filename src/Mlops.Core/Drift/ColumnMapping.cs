@@ -1,4 +1,5 @@
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.Drift;
 
@@ -20,10 +21,21 @@ public sealed record ColumnMapping(IReadOnlyList<DriftColumn> Features, DriftCol
     /// <c>braking_distance</c>, <c>power</c>, <c>miles</c> numerical, <c>prediction</c> (0/1/2) categorical,
     /// and the label <c>group</c> as target.
     /// </summary>
-    public static ColumnMapping Insurance { get; } = new(
-        [.. Feature.All.Select(f => new DriftColumn(f.Name, f.Kind))],
-        new DriftColumn(PredictionColumn, FeatureKind.Categorical),
-        InsuranceCsvFormat.GroupColumn);
+    public static ColumnMapping Insurance { get; } = For(ProblemSchema.Insurance, withPrediction: true);
+
+    /// <summary>
+    /// Any problem: numeric features numerical, binary and categorical ones categorical (as Evidently
+    /// treats a column with few values), the label as target; with <paramref name="withPrediction"/> the
+    /// <c>prediction</c> column (class index) categorical.
+    /// </summary>
+    public static ColumnMapping For(ProblemSchema schema, bool withPrediction = false)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return new(
+            [.. schema.Features.Select(f => new DriftColumn(f.Name, f.Kind == FeatureType.Numeric ? FeatureKind.Numerical : FeatureKind.Categorical))],
+            withPrediction ? new DriftColumn(PredictionColumn, FeatureKind.Categorical) : null,
+            schema.Label.Column);
+    }
 
     /// <summary>Every column name the mapping reads: features, then the prediction if any.</summary>
     public IEnumerable<DriftColumn> AllColumns => Prediction is null ? Features : [.. Features, Prediction];

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 using Mlops.Core.Statistics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,8 +14,16 @@ public sealed class DescribeDataCommand : Command<DescribeDataCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("One or more ';'-separated data files in the seed's format.")]
+        [Description("One or more data files: the seed's format, or any problem's with --problem.")]
         public string[] Files { get; init; } = [];
+
+        [CommandOption("--problem <FILE>")]
+        [Description("A problem file (see 'mlops schema'): read the data through it (',' or ';' separated, NA for missing); default: the insurance data.")]
+        public string? Problem { get; init; }
+
+        [CommandOption("--separator <CHAR>")]
+        [Description("With --problem: the separator, ',', ';', '|' or 'tab' (default: detected from the header).")]
+        public string? Separator { get; init; }
 
         [CommandOption("--json")]
         [Description("Print the statistics as JSON instead of tables.")]
@@ -23,7 +32,9 @@ public sealed class DescribeDataCommand : Command<DescribeDataCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var statistics = settings.Files.Select(f => DatasetStatistics.Of(InsuranceCsvReader.ReadFile(f))).ToList();
+        var statistics = ProblemOption.Read(settings.Problem, settings.Separator) is { } problem
+            ? settings.Files.Select(f => DatasetStatistics.Of(ProblemCsvReader.ReadFile(f, problem.Schema, problem.Separator))).ToList()
+            : settings.Files.Select(f => DatasetStatistics.Of(InsuranceCsvReader.ReadFile(f))).ToList();
         if (settings.Json)
         {
             JsonOutput.Write(statistics);
@@ -33,10 +44,18 @@ public sealed class DescribeDataCommand : Command<DescribeDataCommand.Settings>
         foreach (var stats in statistics)
         {
             AnsiConsole.Write(ColumnTable(stats));
+            foreach (var (feature, counts) in stats.Categories ?? new Dictionary<string, IReadOnlyDictionary<string, int>>())
+            {
+                AnsiConsole.Write(CountTable(feature, "category", counts, stats.Rows));
+            }
+
             if (stats.ClassCounts is { } classes)
             {
-                AnsiConsole.Write(ClassTable(classes, stats.Rows));
+                AnsiConsole.Write(CountTable("classes", "group", classes, stats.Rows));
             }
+
+            WriteCounts("missing values", stats.MissingValues);
+            WriteCounts("impossible values (outside the problem's validity bounds)", stats.ImpossibleValues);
         }
 
         return ExitCodes.Success;
@@ -59,15 +78,24 @@ public sealed class DescribeDataCommand : Command<DescribeDataCommand.Settings>
         return table;
     }
 
-    private static Table ClassTable(IReadOnlyDictionary<string, int> classes, int rows)
+    private static void WriteCounts(string what, IReadOnlyDictionary<string, int>? counts)
     {
-        var table = new Table().Title("classes");
-        table.AddColumn("group");
+        if (counts is not null)
+        {
+            var found = counts.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}").ToList();
+            AnsiConsole.MarkupLineInterpolated($"{what}: {(found.Count == 0 ? "none" : string.Join(", ", found))}");
+        }
+    }
+
+    private static Table CountTable(string title, string column, IReadOnlyDictionary<string, int> classes, int rows)
+    {
+        var table = new Table().Title(Markup.Escape(title));
+        table.AddColumn(column);
         table.AddColumn(new TableColumn("count").RightAligned());
         table.AddColumn(new TableColumn("share").RightAligned());
         foreach (var (name, count) in classes)
         {
-            table.AddRow(name, Format.Count(count), Format.Percent((double)count / rows));
+            table.AddRow(Markup.Escape(name), Format.Count(count), Format.Percent((double)count / rows));
         }
 
         return table;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Drift;
+using Mlops.Core.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,6 +22,14 @@ public sealed class DriftCommand : Command<DriftCommand.Settings>
         [CommandOption("-c|--current <FILE>")]
         [Description("The current data to compare, e.g. one month of production.")]
         public string? Current { get; init; }
+
+        [CommandOption("--problem <FILE>")]
+        [Description("A problem file (see 'mlops schema'): compare its features in files of its format (',' or ';' separated, NA for missing); default: the insurance data.")]
+        public string? Problem { get; init; }
+
+        [CommandOption("--separator <CHAR>")]
+        [Description("With --problem: the separator, ',', ';', '|' or 'tab' (default: detected from the header).")]
+        public string? Separator { get; init; }
 
         [CommandOption("--drift-share <SHARE>")]
         [Description("Share of drifted feature columns at which the dataset counts as drifted.")]
@@ -44,23 +53,35 @@ public sealed class DriftCommand : Command<DriftCommand.Settings>
         }
     }
 
+    /// <summary>The columns to compare and both files, read as the insurance data or through <c>--problem</c>.</summary>
+    private static (ColumnMapping Mapping, IColumnarData Reference, (IColumnarData Data, string Name) Current) Read(Settings settings)
+    {
+        if (ProblemOption.Read(settings.Problem, settings.Separator) is { } problem)
+        {
+            var data = ProblemCsvReader.ReadFile(settings.Current!, problem.Schema, problem.Separator);
+            return (ColumnMapping.For(problem.Schema), ProblemCsvReader.ReadFile(settings.Reference!, problem.Schema, problem.Separator), (data, data.Name));
+        }
+
+        string[] features = [.. ColumnMapping.Insurance.Features.Select(c => c.Name)];
+        var current = NumericTableReader.ReadFile(settings.Current!, features);
+        return (ColumnMapping.Insurance, NumericTableReader.ReadFile(settings.Reference!, features), (current, current.Name));
+    }
+
     /// <summary>What <c>--json</c> prints.</summary>
     public sealed record Output(string Reference, string Current, DatasetDriftReport Report);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string[] features = [.. ColumnMapping.Insurance.Features.Select(c => c.Name)];
-        var reference = NumericTableReader.ReadFile(settings.Reference!, features);
-        var current = NumericTableReader.ReadFile(settings.Current!, features);
-        var calculator = new DriftCalculator(ColumnMapping.Insurance, reference, new DriftOptions { DriftShare = settings.DriftShare });
-        var report = calculator.Calculate(current, DateTimeOffset.UtcNow);
+        var (mapping, reference, current) = Read(settings);
+        var calculator = new DriftCalculator(mapping, reference, new DriftOptions { DriftShare = settings.DriftShare });
+        var report = calculator.Calculate(current.Data, DateTimeOffset.UtcNow);
         if (settings.Json)
         {
             JsonOutput.Write(new Output(settings.Reference!, settings.Current!, report));
             return ExitCodes.Success;
         }
 
-        AnsiConsole.Write(DriftTable.Of(report, $"{Markup.Escape(reference.Name)} → {Markup.Escape(current.Name)}"));
+        AnsiConsole.Write(DriftTable.Of(report, $"{Markup.Escape(Path.GetFileName(settings.Reference!))} → {Markup.Escape(current.Name)}"));
         AnsiConsole.MarkupLine(DriftTable.Verdict(report));
         return ExitCodes.Success;
     }

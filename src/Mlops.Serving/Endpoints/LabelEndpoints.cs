@@ -63,6 +63,11 @@ internal static class LabelEndpoints
 
     private static ((LabelKey, IReadOnlyList<ArrivedLabel>)?, InputError?) Read(System.Buffers.ReadOnlySequence<byte> buffer)
     {
+        if (!JsonBodyText.IsUtf8(buffer))
+        {
+            return (null, JsonBodyText.NotUtf8);
+        }
+
         JsonDocument document;
         try
         {
@@ -86,7 +91,20 @@ internal static class LabelEndpoints
             var index = 0;
             foreach (var row in document.RootElement.EnumerateArray())
             {
-                if (ReadRow(row, index, ref key, out var label) is { } rowError)
+                InputError? rowError;
+                ArrivedLabel? label;
+                try
+                {
+                    rowError = ReadRow(row, index, ref key, out label);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Decoding a string with a lone surrogate escape: valid JSON, but no text.
+                    rowError = new InputError(InputErrorKind.BadJson, $"row {index}: malformed JSON: {JsonBodyText.LoneSurrogate}", null, index);
+                    label = null;
+                }
+
+                if (rowError is not null)
                 {
                     return (null, rowError);
                 }

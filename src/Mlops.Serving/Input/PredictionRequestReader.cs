@@ -40,9 +40,9 @@ public static class PredictionRequestReader
                 return InputResult.Fail<PredictionRequest>(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON object with the six features"));
             }
 
-            if (!IsUtf8(body))
+            if (!JsonBodyText.IsUtf8(body))
             {
-                return InputResult.Fail<PredictionRequest>(NotUtf8);
+                return InputResult.Fail<PredictionRequest>(JsonBodyText.NotUtf8);
             }
 
             var reader = new Utf8JsonReader(body, Options);
@@ -77,9 +77,9 @@ public static class PredictionRequestReader
                 return Fail(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON array of objects with the six features"));
             }
 
-            if (!IsUtf8(body))
+            if (!JsonBodyText.IsUtf8(body))
             {
-                return Fail(NotUtf8);
+                return Fail(JsonBodyText.NotUtf8);
             }
 
             var reader = new Utf8JsonReader(body, Options);
@@ -348,7 +348,7 @@ public static class PredictionRequestReader
         var field = context.Field is null ? ": " : $" at field '{context.Field}': ";
         var message = e is JsonException
             ? (e.Message ?? "malformed JSON").ReplaceLineEndings(" ")
-            : "a string is not valid UTF-8 or holds a lone surrogate (\\ud800-\\udfff)";
+            : JsonBodyText.LoneSurrogate;
         return new InputError(InputErrorKind.BadJson, $"{where}malformed JSON{field}{message}", context.Field, context.Row);
     }
 
@@ -368,14 +368,6 @@ public static class PredictionRequestReader
 
     private static string Quote(string text) => Core.Excerpt.Quote(text);
 
-    private static InputError NotUtf8 { get; } = new(InputErrorKind.BadJson, "the request body is not valid UTF-8: JSON text is UTF-8");
-
-    /// <summary>
-    /// The whole body, before parsing: the reader checks the text of the fields it decodes, but skips
-    /// unknown names and values as bytes. Vectorised; a body of the seed's size costs nanoseconds.
-    /// </summary>
-    private static bool IsUtf8(ReadOnlySequence<byte> body) =>
-        body.IsSingleSegment ? System.Text.Unicode.Utf8.IsValid(body.FirstSpan) : System.Text.Unicode.Utf8.IsValid(body.ToArray());
 
     private static bool IsBlank(ReadOnlySequence<byte> body)
     {

@@ -27,6 +27,15 @@ public sealed class LabelsServiceTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, mixed.Status);
         Assert.Equal("request_id", mixed.Json.GetProperty("field").GetString());
 
+        // A lone surrogate escape is valid JSON but no text, and invalid UTF-8 is no JSON: 400, not 500.
+        var surrogate = await ServiceSandbox.PostAsync(service.Http, "labels", """[{"request_id":"\ud800","label":1}]""");
+        Assert.True(surrogate.Status == HttpStatusCode.BadRequest, surrogate.ToString());
+        byte[] notUtf8 = [.. "[{\"request_id\":\"c"u8, 0xFF, .. "\",\"label\":1}]"u8];
+        using var notUtf8Content = new ByteArrayContent(notUtf8);
+        notUtf8Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var notUtf8Answer = await service.Http.PostAsync("labels", notUtf8Content);
+        Assert.Equal(HttpStatusCode.BadRequest, notUtf8Answer.StatusCode);
+
         var good = await ServiceSandbox.PostAsync(service.Http, "labels", $$"""[{"prediction_id":"{{ids[0]}}","label":0},{"prediction_id":"{{ids[1]}}","label":"low"},{"prediction_id":"{{Guid.CreateVersion7()}}","label":1}]""");
         Assert.True(good.Status == HttpStatusCode.OK, good.ToString());
         Assert.Equal(2, good.Json.GetProperty("stored").GetInt32());

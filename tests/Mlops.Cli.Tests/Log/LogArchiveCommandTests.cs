@@ -118,6 +118,61 @@ public sealed class LogArchiveCommandTests
         Assert.Equal([rows[3].PredictionId], labels.Keys);
     }
 
+    /// <summary>
+    /// The same through PostgreSQL. The database may be shared with other runs: this run's rows are in
+    /// a day of 1971 of its own, and only they are counted in the archive and after the prune.
+    /// </summary>
+    [Fact]
+    public async Task Export_and_prune_work_the_same_on_PostgreSQL()
+    {
+        var connection = Environment.GetEnvironmentVariable("MLOPS_TEST_POSTGRES");
+        Assert.False(string.IsNullOrWhiteSpace(connection), "MLOPS_TEST_POSTGRES is not set: run ./test.sh, or eval \"$(scripts/start-postgres.sh)\" first");
+        using var home = new TemporaryDirectory();
+        var day = new DateTimeOffset(1971, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(300));
+        var rows = Enumerable.Range(0, 4).Select(i => LoggedPrediction.Of(
+            day.AddHours(6 * i), "v1", "ml", RiskPrediction.Certain(RiskGroup.Medium), new InsuranceFeatures(true, 40 + i, false, 50, 90, 500 * i))).ToArray();
+        await using (var log = await PostgresPredictionLog.OpenAsync(connection!))
+        {
+            await log.AppendAsync(rows);
+            await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[1].PredictionId.ToString(), RiskGroup.Low, "test")], LabelsArrived);
+        }
+
+        var target = "postgres:" + connection;
+        var noon = day.AddHours(12).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var file = home.File("old.parquet");
+        var export = await RunAsync(home, "log", "export", "--before", noon, "--out", file, "--prediction-log", target);
+        var prune = await RunAsync(home, "log", "prune", "--before", noon, "--prediction-log", target);
+
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.True(prune.ExitCode == 0, prune.ToString());
+        await using var reader = await ParquetReader.CreateAsync(file);
+        var archived = new Dictionary<string, int?>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var ids = new string[group.RowCount];
+            var labels = new int?[group.RowCount];
+            await group.ReadAsync(reader.Schema.FindDataField("prediction_id"), ids);
+            await group.ReadAsync<int>(reader.Schema.FindDataField("label"), labels);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                archived[ids[i] ?? ""] = labels[i];
+            }
+        }
+
+        Assert.Equal([null, (int)RiskGroup.Low], rows[..2].Select(r => archived[r.PredictionId.ToString()]));
+        Assert.False(archived.ContainsKey(rows[2].PredictionId.ToString()));
+        await using var database = new Npgsql.NpgsqlConnection(connection);
+        await database.OpenAsync();
+        await using var left = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT array_agg(prediction_id ORDER BY id) FROM predictions WHERE prediction_id = ANY(@ids)), (SELECT count(*) FROM labels WHERE prediction_id = ANY(@ids))", database);
+        left.Parameters.AddWithValue("ids", rows.Select(r => r.PredictionId).ToArray());
+        await using var result = await left.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        Assert.Equal(rows[2..].Select(r => r.PredictionId), result.GetFieldValue<Guid[]>(0));
+        Assert.Equal(0L, result.GetInt64(1));
+    }
+
     [Theory]
     [InlineData("export", "--before", "31/01/2026", "--out", "x.parquet")]
     [InlineData("prune", "--before", "yesterday")]

@@ -2,6 +2,7 @@ using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Commands.Data;
 using Mlops.Cli.Commands.Demo;
 using Mlops.Cli.Commands.Labels;
+using Mlops.Cli.Commands.Log;
 using Mlops.Cli.Commands.Model;
 using Mlops.Cli.Commands.Monitoring;
 using Mlops.Cli.Commands.Registry;
@@ -75,6 +76,17 @@ public static class MlopsApp
                 .WithDescription("Store the labels of a file next to the prediction log, by prediction_id or by the client's request_id; idempotent; conflicts and unknown keys are reported.")
                 .WithExample("labels", "add", "labels.csv", "--key", "prediction_id", "--label", "group")
                 .WithExample("labels", "add", "month-12-labels.csv", "--key", "request_id", "--label", "group_name");
+        });
+
+        config.AddBranch("log", log =>
+        {
+            log.SetDescription("Retention of the prediction log: archive old rows with their labels to Parquet, then prune them.");
+            log.AddCommand<ExportLogCommand>("export")
+                .WithDescription("Write the rows answered before a date, with their labels, to a Parquet file (temporary file, renamed when complete) and record the export in the log's database.")
+                .WithExample("log", "export", "--before", "2026-01-31", "--out", "predictions-2026-01.parquet");
+            log.AddCommand<PruneLogCommand>("prune")
+                .WithDescription("Delete the rows answered before a date, with their labels; refuses (exit 1) if some were not exported, unless --force.")
+                .WithExample("log", "prune", "--before", "2026-01-31");
         });
 
         config.AddCommand<PerformanceCommand>("performance")

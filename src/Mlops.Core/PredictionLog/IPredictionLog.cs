@@ -18,6 +18,9 @@ public interface IPredictionLog : IAsyncDisposable
     /// <summary>The late ground truth joined to this log, in the same database.</summary>
     LabelStore Labels { get; }
 
+    /// <summary>Retention: export old rows with their labels to Parquet, prune what an export covers.</summary>
+    PredictionLogArchive Archive { get; }
+
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The id of the newest row, 0 for an empty log: where a follower that wants only new rows starts.</summary>

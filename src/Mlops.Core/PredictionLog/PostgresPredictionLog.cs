@@ -19,9 +19,12 @@ public sealed class PostgresPredictionLog : IPredictionLog
         _dataSource = dataSource;
         Description = description;
         Labels = new LabelStore(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), uuidColumn: true, time => time.ToUniversalTime());
+        Archive = new PredictionLogArchive(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), postgres: true, time => time.ToUniversalTime());
     }
 
     public LabelStore Labels { get; }
+
+    public PredictionLogArchive Archive { get; }
 
     public string Description { get; }
 

@@ -60,6 +60,12 @@ public sealed record PredictionLogTarget(PredictionLogKind Kind, string Location
         }
     }
 
+    /// <summary>Opens a log that must already be there (an archive command on a mistyped path must not create an empty log): a missing SQLite file is bad input.</summary>
+    public Task<IPredictionLog> OpenExistingAsync(CancellationToken cancellationToken = default) =>
+        Kind == PredictionLogKind.Sqlite && !File.Exists(Location)
+            ? throw new InvalidPredictionLogTargetException($"prediction log {this}: no such file")
+            : OpenAsync(cancellationToken: cancellationToken);
+
     /// <summary>Without secrets: a PostgreSQL password never reaches a log line or the health answer.</summary>
     public override string ToString() => Kind == PredictionLogKind.Sqlite ? "sqlite:" + Path.GetFullPath(Location) : "postgres:" + Redacted(Location);
 

@@ -27,9 +27,12 @@ public sealed class SqlitePredictionLog : IPredictionLog
         // commit and survives a power loss too, at the cost of one fsync per group commit.
         _synchronous = syncEveryCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
         Labels = new LabelStore(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), uuidColumn: false, time => PredictionLogSchema.FormatSqliteTime(time));
+        Archive = new PredictionLogArchive(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), postgres: false, time => PredictionLogSchema.FormatSqliteTime(time));
     }
 
     public LabelStore Labels { get; }
+
+    public PredictionLogArchive Archive { get; }
 
     public string Path { get; }
 

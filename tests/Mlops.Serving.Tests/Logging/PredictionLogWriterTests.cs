@@ -150,6 +150,8 @@ internal sealed class FailingFirst(IPredictionLog inner, int failures) : IPredic
 
     public LabelStore Labels => inner.Labels;
 
+    public PredictionLogArchive Archive => inner.Archive;
+
     public Task AppendAsync(IReadOnlyList<LoggedPrediction> rows, CancellationToken cancellationToken = default) =>
         Interlocked.Decrement(ref _failures) >= 0
             ? throw new IOException("database is locked")
@@ -175,6 +177,8 @@ internal sealed class GatedLog(IPredictionLog inner) : IPredictionLog
     public string Description => inner.Description;
 
     public LabelStore Labels => inner.Labels;
+
+    public PredictionLogArchive Archive => inner.Archive;
 
     public int Appends => Volatile.Read(ref _appends);
 

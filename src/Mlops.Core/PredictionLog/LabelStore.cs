@@ -18,16 +18,9 @@ public sealed class LabelStore
     /// <summary>Keys per IN (…) list: well below SQLite's 32,766 parameters and PostgreSQL's 65,535.</summary>
     private const int Chunk = 500;
 
-    private readonly Func<CancellationToken, Task<DbConnection>> _connect;
-    private readonly bool _uuidColumn;
-    private readonly Func<DateTimeOffset, object> _time;
+    private readonly LogDatabase _database;
 
-    internal LabelStore(Func<CancellationToken, Task<DbConnection>> connect, bool uuidColumn, Func<DateTimeOffset, object> time)
-    {
-        _connect = connect;
-        _uuidColumn = uuidColumn;
-        _time = time;
-    }
+    internal LabelStore(LogDatabase database) => _database = database;
 
     public static string CreateSqlite { get; } = $"""
         CREATE TABLE IF NOT EXISTS {Table} (
@@ -75,7 +68,7 @@ public sealed class LabelStore
             conflicts.Add(normal);
         }
 
-        await using var connection = await _connect(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Key → the predictions it names.
@@ -117,9 +110,9 @@ public sealed class LabelStore
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"INSERT INTO {Table} (prediction_id, label, arrived_at) VALUES (@id, @label, @at) ON CONFLICT (prediction_id) DO NOTHING";
-        var idParameter = Add(insert, "@id", "");
-        var labelParameter = Add(insert, "@label", (short)0);
-        Add(insert, "@at", _time(arrivedAt));
+        var idParameter = LogDatabase.AddParameter(insert, "@id", "");
+        var labelParameter = LogDatabase.AddParameter(insert, "@label", (short)0);
+        LogDatabase.AddParameter(insert, "@at", _database.Time(arrivedAt));
         foreach (var (k, ids) in predictions)
         {
             var label = wanted[k];
@@ -151,7 +144,7 @@ public sealed class LabelStore
     /// <summary>Every label: prediction id → label.</summary>
     public async Task<IReadOnlyDictionary<Guid, RiskGroup>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _connect(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT prediction_id, label FROM {Table}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -170,7 +163,7 @@ public sealed class LabelStore
 
     private static string Text(object value) => value is Guid id ? id.ToString() : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 
-    private object Id(string text, bool uuid) => uuid && _uuidColumn ? Guid.Parse(text) : text;
+    private object Id(string text, bool uuid) => uuid && _database.Postgres ? Guid.Parse(text) : text;
 
     private DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, string[] values, bool uuid)
     {
@@ -179,7 +172,7 @@ public sealed class LabelStore
         command.CommandText = sql;
         for (var i = 0; i < values.Length; i++)
         {
-            Add(command, "@p" + i.ToString(CultureInfo.InvariantCulture), Id(values[i], uuid));
+            LogDatabase.AddParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), Id(values[i], uuid));
         }
 
         return command;
@@ -187,13 +180,4 @@ public sealed class LabelStore
 
     private static string Parameters(int count) =>
         string.Join(", ", Enumerable.Range(0, count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
-
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 }

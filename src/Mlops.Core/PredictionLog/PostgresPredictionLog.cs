@@ -18,8 +18,9 @@ public sealed class PostgresPredictionLog : IPredictionLog
     {
         _dataSource = dataSource;
         Description = description;
-        Labels = new LabelStore(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), uuidColumn: true, time => time.ToUniversalTime());
-        Archive = new PredictionLogArchive(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), postgres: true, time => time.ToUniversalTime());
+        var database = new LogDatabase(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), Postgres: true, time => time.ToUniversalTime());
+        Labels = new LabelStore(database);
+        Archive = new PredictionLogArchive(database);
     }
 
     public LabelStore Labels { get; }

@@ -18,16 +18,9 @@ public sealed class PredictionLogArchive
     /// <summary>Rows per Parquet row group, read from the database in one query: bounds the memory an export needs.</summary>
     private const int RowGroup = 100_000;
 
-    private readonly Func<CancellationToken, Task<DbConnection>> _connect;
-    private readonly bool _postgres;
-    private readonly Func<DateTimeOffset, object> _time;
+    private readonly LogDatabase _database;
 
-    internal PredictionLogArchive(Func<CancellationToken, Task<DbConnection>> connect, bool postgres, Func<DateTimeOffset, object> time)
-    {
-        _connect = connect;
-        _postgres = postgres;
-        _time = time;
-    }
+    internal PredictionLogArchive(LogDatabase database) => _database = database;
 
     /// <summary>The exported file's columns: the log's own, then the label joined in (null where none arrived).</summary>
     public static IReadOnlyList<DataField> Fields { get; } =
@@ -37,7 +30,7 @@ public sealed class PredictionLogArchive
         new DateTimeDataField("label_arrived_at", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true),
     ];
 
-    private string CreateTable => _postgres
+    private string CreateTable => _database.Postgres
         ? $"CREATE TABLE IF NOT EXISTS {Table} (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, exported_before TIMESTAMPTZ NOT NULL, file TEXT NOT NULL, row_count BIGINT NOT NULL, exported_at TIMESTAMPTZ NOT NULL)"
         : $"CREATE TABLE IF NOT EXISTS {Table} (id INTEGER PRIMARY KEY AUTOINCREMENT, exported_before TEXT NOT NULL, file TEXT NOT NULL, row_count INTEGER NOT NULL, exported_at TEXT NOT NULL)";
 
@@ -55,7 +48,7 @@ public sealed class PredictionLogArchive
             throw new InvalidInputException($"{file}: already exists (--force replaces it)");
         }
 
-        await using var connection = await _connect(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, CreateTable, cancellationToken).ConfigureAwait(false);
         var temporary = path + ".partial-" + Guid.NewGuid().ToString("N");
         long rows = 0, labeled = 0;
@@ -68,7 +61,7 @@ public sealed class PredictionLogArchive
                 while (true)
                 {
                     var columns = Fields.Select(ColumnBuffer.For).ToArray();
-                    await using (var select = Command(connection, null, Select, ("@before", _time(before)), ("@after", after), ("@limit", RowGroup)))
+                    await using (var select = LogDatabase.Command(connection, null, Select, ("@before", _database.Time(before)), ("@after", after), ("@limit", RowGroup)))
                     await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                     {
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -113,9 +106,9 @@ public sealed class PredictionLogArchive
             File.Delete(temporary);
         }
 
-        await using var record = Command(
+        await using var record = LogDatabase.Command(
             connection, null, $"INSERT INTO {Table} (exported_before, file, row_count, exported_at) VALUES (@before, @file, @rows, @at)",
-            ("@before", _time(before)), ("@file", path), ("@rows", rows), ("@at", _time(DateTimeOffset.UtcNow)));
+            ("@before", _database.Time(before)), ("@file", path), ("@rows", rows), ("@at", _database.Time(DateTimeOffset.UtcNow)));
         await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return new ExportReport(before, path, rows, labeled);
     }
@@ -126,28 +119,28 @@ public sealed class PredictionLogArchive
     /// </summary>
     public async Task<PruneReport> PruneAsync(DateTimeOffset before, bool force, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _connect(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, CreateTable, cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var covered = Command(connection, transaction, $"SELECT MAX(exported_before) FROM {Table}");
+        await using var covered = LogDatabase.Command(connection, transaction, $"SELECT MAX(exported_before) FROM {Table}");
         var exportedBefore = Time(await covered.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
         if (!force && (exportedBefore is null || exportedBefore < before))
         {
-            await using var first = Command(
+            await using var first = LogDatabase.Command(
                 connection, transaction, $"SELECT MIN(logged_at) FROM {PredictionLogSchema.Table} WHERE logged_at >= @from AND logged_at < @before",
-                ("@from", _time(exportedBefore ?? DateTimeOffset.UnixEpoch)), ("@before", _time(before)));
+                ("@from", _database.Time(exportedBefore ?? DateTimeOffset.UnixEpoch)), ("@before", _database.Time(before)));
             if (Time(await first.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) is { } unexported)
             {
                 return new PruneReport(before, 0, 0, exportedBefore, unexported);
             }
         }
 
-        await using var labels = Command(
+        await using var labels = LogDatabase.Command(
             connection, transaction,
             $"DELETE FROM {LabelStore.Table} WHERE prediction_id IN (SELECT prediction_id FROM {PredictionLogSchema.Table} WHERE logged_at < @before AND prediction_id IS NOT NULL)",
-            ("@before", _time(before)));
+            ("@before", _database.Time(before)));
         var deletedLabels = await labels.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await using var predictions = Command(connection, transaction, $"DELETE FROM {PredictionLogSchema.Table} WHERE logged_at < @before", ("@before", _time(before)));
+        await using var predictions = LogDatabase.Command(connection, transaction, $"DELETE FROM {PredictionLogSchema.Table} WHERE logged_at < @before", ("@before", _database.Time(before)));
         var deleted = await predictions.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PruneReport(before, deleted, deletedLabels, exportedBefore, null);
@@ -180,23 +173,7 @@ public sealed class PredictionLogArchive
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, sql);
+        await using var command = LogDatabase.Command(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

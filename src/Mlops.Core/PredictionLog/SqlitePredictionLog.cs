@@ -26,8 +26,9 @@ public sealed class SqlitePredictionLog : IPredictionLog
         // operating system's cache) but not of the machine; FULL syncs the WAL to the disk at every
         // commit and survives a power loss too, at the cost of one fsync per group commit.
         _synchronous = syncEveryCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-        Labels = new LabelStore(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), uuidColumn: false, time => PredictionLogSchema.FormatSqliteTime(time));
-        Archive = new PredictionLogArchive(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), postgres: false, time => PredictionLogSchema.FormatSqliteTime(time));
+        var database = new LogDatabase(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), Postgres: false, time => PredictionLogSchema.FormatSqliteTime(time));
+        Labels = new LabelStore(database);
+        Archive = new PredictionLogArchive(database);
     }
 
     public LabelStore Labels { get; }

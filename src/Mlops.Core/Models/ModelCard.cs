@@ -17,12 +17,19 @@ public sealed record ModelCard
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
 
     /// <summary>Input features by name, in order (see <see cref="Data.Feature"/>).</summary>
-    /// <remarks>
-    /// The problem schema (feature kinds, label, classes) will travel here with the card, beside these
-    /// names, when the schema lives in Core; <see cref="ModelCardFile.Read"/> is then the one place that
-    /// checks it against the running mlops.
-    /// </remarks>
     public required IReadOnlyList<string> Features { get; init; }
+
+    /// <summary>
+    /// The problem the model was trained for (label, classes, feature kinds, bounds, fallback rules), as
+    /// it was then: <c>serve</c>, <c>validate</c>, <c>analyze</c> and the monitor take it from the model, not
+    /// from a file that may have changed since. Null on cards written before the card carried it: those
+    /// are the talk's insurance models (<see cref="ProblemOrInsurance"/>).
+    /// </summary>
+    public Problems.ProblemSchema? Problem { get; init; }
+
+    /// <summary>The card's problem; a card written before it carried one is an insurance model.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Problems.ProblemSchema ProblemOrInsurance => Problem ?? Problems.ProblemSchema.Insurance;
 
     /// <summary>
     /// Inputs the model takes but ignores (trained with <c>--drop</c>); null when it uses all of

@@ -22,6 +22,24 @@ public sealed class ModelDirectoryTests(ReferenceModelFixture fixture) : IDispos
     }
 
     [Fact]
+    public void A_card_carries_its_problem_through_the_file_and_an_old_card_is_an_insurance_model()
+    {
+        var directory = SavedModel();
+        var card = ModelCardFile.Read(directory);
+        ModelCardFile.Write(directory, card with { Problem = Mlops.Core.Problems.ProblemSchema.Insurance });
+
+        var read = ModelCardFile.Read(directory);
+
+        Assert.Contains("\"problem\":", File.ReadAllText(ModelDirectory.CardFile(directory)), StringComparison.Ordinal);
+        Assert.DoesNotContain("problem_or_insurance", File.ReadAllText(ModelDirectory.CardFile(directory)), StringComparison.Ordinal);
+        Assert.NotNull(read.Problem);
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(Mlops.Core.Problems.ProblemSchema.Insurance, Mlops.Core.Serialization.MlopsJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(read.Problem, Mlops.Core.Serialization.MlopsJson.Options));
+        Assert.Same(Mlops.Core.Problems.ProblemSchema.Insurance, (card with { Problem = null }).ProblemOrInsurance);
+    }
+
+    [Fact]
     public void A_saved_model_loads_with_its_card_and_predicts_the_same()
     {
         var directory = SavedModel();

@@ -56,7 +56,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string LogDurability { get; init; } = "durable";
 
         [CommandOption("--log-commit-timeout <SECONDS>")]
-        [Description("durable: how long an answer waits for its commit before the request gets 503.")]
+        [Description("durable: how long an answer waits for its commit before the request gets 503; either mode: a write running longer makes /health say failing.")]
         [DefaultValue(2.0)]
         public double LogCommitTimeout { get; init; } = 2.0;
 

@@ -1,5 +1,5 @@
-using Mlops.Monitoring.Configuration;
 using Mlops.Core.Monitoring;
+using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 
 namespace Mlops.Monitoring;

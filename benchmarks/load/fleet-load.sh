@@ -14,13 +14,9 @@ duration="${1:-10}"
 rounds="${2:-3}"
 connections="${3:-32}"
 
-for tool in wrk haproxy; do
-  if ! command -v "$tool" >/dev/null && [[ ! -x "/usr/sbin/$tool" ]]; then
-    echo "fleet-load: installing Debian's $tool" >&2
-    sudo_cmd=(); [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$tool" >/dev/null
-  fi
-done
+source benchmarks/load/wrk-common.sh
+need_debian wrk
+need_debian haproxy
 haproxy_bin="$(command -v haproxy || echo /usr/sbin/haproxy)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/mlops-fleet-load.XXXXXX")"
@@ -33,15 +29,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-wait_ping() {
-  for _ in $(seq 1 300); do
-    [[ "$(curl -s "http://127.0.0.1:$1/ping" 2>/dev/null)" == "pong" ]] && return 0
-    sleep 0.1
-  done
-  echo "fleet-load: nothing answers on port $1" >&2
-  exit 1
-}
 
 echo "== build (Release)" >&2
 ./mlops --help >/dev/null
@@ -85,14 +72,6 @@ start_balancer one "${replicas[0]}" "${replicas[0]}" "${replicas[0]}"
 start_balancer three "${replicas[@]}"
 for name in bare one three; do wait_ping "${balancer[$name]}"; done
 sleep 2 # two health checks: every server in
-
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
-    if (unit == "us") n /= 1000; else if (unit == "s") n *= 1000; else if (unit == "m") n *= 60000
-    printf "%.2f", n }'
-}
-median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%s", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 declare -A rps p50 p99
 run() { # run NAME: one measured run through that balancer

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace Mlops.Testing.Services;
 
@@ -17,12 +16,12 @@ public sealed class HaproxyServer : IAsyncDisposable
     public const string Backend = "replicas";
 
     private readonly Process _process;
-    private readonly StringBuilder _log = new();
-    private readonly Lock _logLock = new();
+    private readonly ProcessOutput _output;
 
     private HaproxyServer(Process process, int port, int statsPort)
     {
         _process = process;
+        _output = ProcessOutput.Capture(process);
         Url = $"http://127.0.0.1:{port}";
         Stats = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{statsPort}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
@@ -32,16 +31,7 @@ public sealed class HaproxyServer : IAsyncDisposable
 
     public HttpClient Stats { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_logLock)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _output.Text;
 
     /// <summary>The configuration file users run too.</summary>
     public static string ConfigFile => Path.Combine(RepositoryPaths.Root, "deploy", "haproxy", "haproxy.cfg");
@@ -76,10 +66,6 @@ public sealed class HaproxyServer : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start haproxy");
         var server = new HaproxyServer(process, port, statsPort);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
             await server.WaitForAsync(status => status.Count == replicas.Count && status.Values.All(s => s == "UP"), TimeSpan.FromSeconds(30));
@@ -144,25 +130,6 @@ public sealed class HaproxyServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Stats.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_logLock)
-        {
-            _log.AppendLine(line);
-        }
+        await ProcessOutput.StopAsync(_process);
     }
 }

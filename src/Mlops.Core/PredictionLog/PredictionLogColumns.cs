@@ -96,6 +96,8 @@ public sealed class PredictionLogColumns
         {Create(c => c.PostgresType)};
         ALTER TABLE {PredictionLogSchema.Table} ADD COLUMN IF NOT EXISTS prediction_id UUID;
         ALTER TABLE {PredictionLogSchema.Table} ADD COLUMN IF NOT EXISTS {ClientKey.Name} TEXT;
+        ALTER TABLE {PredictionLogSchema.Table} ADD COLUMN IF NOT EXISTS {PredictionLogSchema.WriterTransactionColumn} BIGINT NOT NULL DEFAULT (pg_current_xact_id()::text::bigint);
+        CREATE INDEX IF NOT EXISTS {PredictionLogSchema.Table}_follow ON {PredictionLogSchema.Table} ({PredictionLogSchema.WriterTransactionColumn}, id);
         {PredictionLogSchema.Indexes}
         """;
 

@@ -3,11 +3,14 @@ using System.Globalization;
 
 namespace Mlops.Core.PredictionLog;
 
-/// <summary>Reads log rows from either database's data reader, in <see cref="PredictionLogColumns"/> order.</summary>
+/// <summary>
+/// Reads log rows from either database's data reader, in <see cref="PredictionLogColumns"/> order;
+/// <c>eachRow</c> sees the reader on each row, for columns a query selects after those.
+/// </summary>
 internal static class PredictionLogRows
 {
     public static async Task<IReadOnlyList<LoggedPrediction>> ReadAllAsync(
-        DbDataReader reader, PredictionLogColumns columns, Func<DbDataReader, int, DateTimeOffset> readTime, CancellationToken cancellationToken)
+        DbDataReader reader, PredictionLogColumns columns, Func<DbDataReader, int, DateTimeOffset> readTime, CancellationToken cancellationToken, Action<DbDataReader>? eachRow = null)
     {
         var rows = new List<LoggedPrediction>();
         var classes = columns.Classes.Count;
@@ -37,6 +40,7 @@ internal static class PredictionLogRows
                 Features: vector,
                 PredictionId: reader.IsDBNull(columns.PredictionId) ? Guid.Empty : ReadGuid(reader, columns.PredictionId),
                 RequestId: reader.IsDBNull(columns.RequestId) ? null : reader.GetString(columns.RequestId)));
+            eachRow?.Invoke(reader);
         }
 
         return rows;

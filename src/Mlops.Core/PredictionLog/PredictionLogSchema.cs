@@ -15,6 +15,13 @@ public static class PredictionLogSchema
     public static IReadOnlyList<string> Columns => PredictionLogColumns.Insurance.Names;
 
     /// <summary>
+    /// PostgreSQL only: the 64-bit id of the transaction that wrote the row (<c>xid8</c>, which never wraps
+    /// around, unlike the 32-bit <c>xmin</c> system column that VACUUM may also freeze). The database fills it
+    /// in; inserts do not name it. <see cref="PostgresPredictionLog.FollowAsync"/> reads by it.
+    /// </summary>
+    public const string WriterTransactionColumn = "writer_xact";
+
+    /// <summary>
     /// The columns a log written before predictions had ids lacks (added with ALTER TABLE; its old
     /// rows keep NULL there, so the columns are nullable). SQLite has no ADD COLUMN IF NOT EXISTS:
     /// <see cref="SqlitePredictionLog"/> checks <c>PRAGMA table_info</c> first.

@@ -38,7 +38,7 @@ internal static class VersionResolver
         {
             var scope = ProblemScope.Resolve(session, named.Length == 0 ? null : named);
             return ModelVersionRows.InProduction(session, scope)
-                ?? throw new UnknownModelVersionException($"no {scope} model is in production; promote one with 'mlops registry promote VERSION'");
+                ?? throw new UnknownModelVersionException($"no {(named.Length == 0 ? "" : scope + " ")}model is in production; promote one with 'mlops registry promote VERSION'");
         }
 
         if (VersionName.TryParse(name) is { } number)

@@ -133,6 +133,9 @@ public sealed partial class ModelRegistry
     public long ProductionRevision(string? problem = null) =>
         _catalog.Read(session => ProductionRows.Revision(session, problem is null ? ProblemScope.Resolve(session, null) : problem));
 
+    /// <summary>The production revision of every problem that ever had a production model, by name.</summary>
+    public IReadOnlyDictionary<string, long> ProductionRevisions() => _catalog.Read(ProductionRows.All);
+
     /// <summary>Every stage change of every version, in the order they happened.</summary>
     public IReadOnlyList<StageChange> History() => _catalog.Read(StageChangeRows.All);
 }

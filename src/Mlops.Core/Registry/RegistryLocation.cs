@@ -19,7 +19,10 @@ public sealed record RegistryLocation(string Home, string? Postgres = null)
 
     /// <summary>The registry named by <c>$MLOPS_REGISTRY</c> and <c>$MLOPS_HOME</c>.</summary>
     /// <exception cref="InvalidInputException"><c>MLOPS_REGISTRY</c> is not <c>postgres:CONNECTION-STRING</c> or <c>sqlite</c>.</exception>
-    public static RegistryLocation Resolve() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable), RegistryHome.Resolve());
+    public static RegistryLocation Resolve() => In(RegistryHome.Resolve());
+
+    /// <summary>The registry named by <c>$MLOPS_REGISTRY</c>, with <paramref name="home"/> as its home folder.</summary>
+    public static RegistryLocation In(string home) => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable), home);
 
     /// <summary>Reads <paramref name="text"/> as <c>MLOPS_REGISTRY</c> would be: empty or <c>sqlite</c>, or <c>postgres:CONNECTION-STRING</c>.</summary>
     public static RegistryLocation Parse(string? text, string home)

@@ -1,4 +1,5 @@
 using Mlops.Core.Lifecycle;
+using Mlops.Core.Registry;
 using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Lifecycle;
@@ -54,7 +55,7 @@ public sealed class ModelReferenceTests : IDisposable
     {
         var home = _temp.File("no-registry");
 
-        var error = Assert.Throws<InvalidInputException>(() => ModelReference.Parse("v1").Load(home));
+        var error = Assert.Throws<InvalidInputException>(() => ModelReference.Parse("v1").Load(new RegistryLocation(home)));
 
         Assert.StartsWith($"v1: no such model folder, and no registry at {home}", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(home));

@@ -31,6 +31,11 @@ internal static class ProductionRows
     /// <summary>The revision the problem's next change will get: history entries of one change share it.</summary>
     public static long NextRevision(CatalogSession session, string problem) => Revision(session, problem) + 1;
 
+    /// <summary>Every problem's revision, by name.</summary>
+    public static Dictionary<string, long> All(CatalogSession session) =>
+        session.Query("SELECT problem, revision FROM production ORDER BY problem", r => (Problem: r.GetString(0), Revision: r.GetInt64(1)))
+            .ToDictionary(p => p.Problem, p => p.Revision, StringComparer.Ordinal);
+
     /// <summary>The problems that have a production model, by name.</summary>
     public static List<string> Problems(CatalogSession session) =>
         session.Query("SELECT problem FROM production WHERE version_number IS NOT NULL ORDER BY problem", r => r.GetString(0));

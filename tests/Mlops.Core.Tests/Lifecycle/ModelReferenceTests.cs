@@ -47,7 +47,7 @@ public sealed class ModelReferenceTests : IDisposable
     {
         var error = Assert.Throws<InvalidInputException>(() => ModelReference.Parse("latest"));
 
-        Assert.Equal("latest: no such model folder, and not a registry version (vN, 4+ hex digits of the artifact hash, or 'production')", error.Message);
+        Assert.Equal("latest: no such model folder, and not a registry version (vN, 4+ hex digits of the artifact hash, or 'production' / 'production:NAME')", error.Message);
     }
 
     [Fact]

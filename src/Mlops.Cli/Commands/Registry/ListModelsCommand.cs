@@ -16,8 +16,12 @@ public sealed class ListModelsCommand : Command<ListModelsCommand.Settings>
         public bool Json { get; init; }
     }
 
-    /// <summary>The JSON answer: the versions and, per problem, the production revision they were read at.</summary>
-    public sealed record Listing(IReadOnlyDictionary<string, long> ProductionRevisions, IReadOnlyList<ModelVersion> Models);
+    /// <summary>
+    /// The JSON answer: the versions and, per problem, the production revision they were read at.
+    /// <see cref="ProductionRevision"/> is the field of before models per problem, kept for scripts
+    /// while the registry has at most one problem in production (null once several have).
+    /// </summary>
+    public sealed record Listing(long? ProductionRevision, IReadOnlyDictionary<string, long> ProductionRevisions, IReadOnlyList<ModelVersion> Models);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -26,7 +30,7 @@ public sealed class ListModelsCommand : Command<ListModelsCommand.Settings>
         var models = registry.List();
         if (settings.Json)
         {
-            JsonOutput.Write(new Listing(revisions, models));
+            JsonOutput.Write(new Listing(revisions.Count <= 1 ? revisions.Values.SingleOrDefault() : null, revisions, models));
             return ExitCodes.Success;
         }
 

@@ -39,7 +39,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--problem <NAME>")]
-        [Description("Follow this problem's production model (each problem has its own); default: the registry's only problem. Not with --model.")]
+        [Description("Follow this problem's production model (each problem has its own) in the registry ($MLOPS_REGISTRY, else the one in $MLOPS_HOME); default: the registry's only problem. Not with --model.")]
         public string? Problem { get; init; }
 
         [CommandOption("--monitor <URL>")]

@@ -1,4 +1,5 @@
 using System.Data;
+using Mlops.Core.Registry.Storage;
 using Npgsql;
 
 namespace Mlops.Core.Registry.Catalog;
@@ -22,8 +23,6 @@ namespace Mlops.Core.Registry.Catalog;
 /// </summary>
 internal sealed class PostgresCatalog : RegistryCatalog
 {
-    private const string WriteLock = "SELECT pg_advisory_xact_lock(hashtext('mlops.registry.' || current_schema()))";
-
     private readonly string _connectionString;
 
     public PostgresCatalog(string connectionString)
@@ -38,7 +37,7 @@ internal sealed class PostgresCatalog : RegistryCatalog
         using var connection = Open();
         using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         var session = new CatalogSession(connection, transaction);
-        session.Execute(WriteLock);
+        session.Execute(RegistryPostgres.WriteLock);
         var result = work(session);
         transaction.Commit();
         return result;
@@ -52,20 +51,7 @@ internal sealed class PostgresCatalog : RegistryCatalog
         return work(new CatalogSession(connection, transaction));
     }
 
-    private NpgsqlConnection Open()
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private NpgsqlConnection Open() => RegistryPostgres.Open(_connectionString);
 
     private void EnsureSchema() => Write(session =>
     {

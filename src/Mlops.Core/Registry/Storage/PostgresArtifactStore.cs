@@ -28,7 +28,7 @@ public sealed class PostgresArtifactStore : IArtifactStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         // The catalog's lock: two processes starting at once create the table once.
-        Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('mlops.registry.' || current_schema()))");
+        Execute(connection, RegistryPostgres.WriteLock);
         Execute(connection, Create);
         transaction.Commit();
     }
@@ -93,18 +93,5 @@ public sealed class PostgresArtifactStore : IArtifactStore
         command.ExecuteNonQuery();
     }
 
-    private NpgsqlConnection Open()
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private NpgsqlConnection Open() => RegistryPostgres.Open(_connectionString);
 }

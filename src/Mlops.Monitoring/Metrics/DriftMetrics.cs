@@ -113,7 +113,7 @@ public static class DriftMetrics
         {
             if (state.Latest?.EstimatedAccuracy is { } estimated)
             {
-                w.Sample("mlops_performance_estimated", estimated, ("dataset", name));
+                w.Sample("mlops_performance_estimated", estimated, ("dataset_name", name));
             }
         }
 
@@ -123,14 +123,14 @@ public static class DriftMetrics
         {
             foreach (var period in state.Periods)
             {
-                w.Sample("mlops_performance_realised", period.RealisedAccuracy!.Value, ("dataset", name), ("period", period.Period));
+                w.Sample("mlops_performance_realised", period.RealisedAccuracy!.Value, ("dataset_name", name), ("period", period.Period));
             }
         }
 
         w.Family("mlops_labels_received_total", "counter", "Late labels stored next to the followed prediction log");
         foreach (var (name, state) in realised)
         {
-            w.Sample("mlops_labels_received_total", state.LabelsReceived, ("dataset", name));
+            w.Sample("mlops_labels_received_total", state.LabelsReceived, ("dataset_name", name));
         }
 
         return w.ToString();

@@ -43,6 +43,9 @@ public static class ExportedMetrics
         "mlops_rows_received_total",
         "mlops_prediction_drift_score",
         "mlops_prediction_drift_detected",
+        "mlops_performance_estimated",
+        "mlops_performance_realised",
+        "mlops_labels_received_total",
     };
 
     /// <summary>Every name either service exports.</summary>

@@ -15,6 +15,9 @@ public sealed class RealisedPerformance
 
     public void Set(string dataset, DatasetRealised realised) => _datasets[dataset] = realised;
 
+    /// <summary>The dataset's, if a label follower feeds it.</summary>
+    public DatasetRealised? Find(string dataset) => _datasets.GetValueOrDefault(dataset);
+
     /// <summary>Every dataset that has a label follower, by name.</summary>
     public IReadOnlyList<KeyValuePair<string, DatasetRealised>> All() => [.. _datasets.OrderBy(d => d.Key, StringComparer.Ordinal)];
 }

@@ -39,9 +39,10 @@ public static class RecordPerformance
     /// <param name="log">The record.</param>
     /// <param name="by">The periods.</param>
     /// <param name="estimator">The model and calibration for the estimate and the scored accuracy; null leaves them out.</param>
+    /// <param name="requestIdPrefix">Only the answers whose client key (<see cref="ClientKey"/>) starts with this, e.g. one customer group or one simulated month (<c>m12-</c>); null for all.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     public static async Task<IReadOnlyList<PeriodPerformance>> ComputeAsync(
-        IPredictionLog log, PerformancePeriod by, RecordEstimator? estimator = null, CancellationToken cancellationToken = default)
+        IPredictionLog log, PerformancePeriod by, RecordEstimator? estimator = null, string? requestIdPrefix = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
         var labels = await log.Labels.ReadAllAsync(cancellationToken).ConfigureAwait(false);
@@ -50,6 +51,11 @@ public static class RecordPerformance
         {
             foreach (var row in page)
             {
+                if (requestIdPrefix is not null && row.RequestId?.StartsWith(requestIdPrefix, StringComparison.Ordinal) != true)
+                {
+                    continue;
+                }
+
                 var period = by.Of(row.LoggedAt);
                 if (!periods.TryGetValue(period, out var rows))
                 {

@@ -15,9 +15,13 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
     public sealed class Settings : RecordSettings
     {
         [CommandOption("--by <PERIOD>")]
-        [Description("Group the answers by day, week or month (UTC).")]
+        [Description("Group the answers by day, week or month (UTC), or all in one.")]
         [DefaultValue("month")]
         public string By { get; init; } = "month";
+
+        [CommandOption("--key-prefix <PREFIX>")]
+        [Description("Only the answers whose request_id starts with PREFIX (a customer group; m12- is month 12 of mlops simulate).")]
+        public string? KeyPrefix { get; init; }
 
         [CommandOption("-m|--model <MODEL>")]
         [Description("The model whose accuracy is estimated and scored again from the logged inputs: a folder or a registry version (vN, hash prefix, production); default the registry's production model.")]
@@ -29,7 +33,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
 
         public override ValidationResult Validate() =>
             PerformancePeriods.Parse(By) is null
-                ? ValidationResult.Error($"--by must be day, week or month, got '{By}'")
+                ? ValidationResult.Error($"--by must be day, week, month or all, got '{By}'")
                 : ValidationResult.Success();
     }
 
@@ -39,7 +43,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
         await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
         var notes = new List<string>();
         var estimator = Estimator(settings, notes);
-        var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, estimator, cancellationToken);
+        var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, estimator, settings.KeyPrefix, cancellationToken);
         if (settings.Json)
         {
             JsonOutput.Write(periods);

@@ -23,7 +23,7 @@ public sealed class RecordAct(DemoNarrator narrator, DemoWorkspace workspace, De
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var file = Path.Combine(workspace.Root, $"labels-1-{labeledMonth}.csv");
-        WriteLabels(file, labeledMonth);
+        var monthRows = WriteLabels(file, labeledMonth);
         narrator.Step($"labels add {Path.GetFileName(file)} --key request_id --label group");
         await using var log = await PredictionLogTarget.DefaultIn(workspace.Home).OpenAsync(cancellationToken: cancellationToken);
         var report = await log.Labels.AddAsync(LabelKey.RequestId, LabelFileReader.Read(file, LabelKey.RequestId, "group"), DateTimeOffset.UtcNow, cancellationToken);
@@ -41,12 +41,12 @@ public sealed class RecordAct(DemoNarrator narrator, DemoWorkspace workspace, De
             var figures = new RecordFigures(
                 labeledMonth, report.Stored, report.Unknown, period.Predictions, period.Labeled, period.RealisedAccuracy, period.ScoredAccuracy,
                 period.EstimatedAccuracy, offline, period.Labeled - period.ModelLabeled);
-            Tell(figures);
+            Tell(figures, monthRows);
             return figures;
         }
     }
 
-    private void Tell(RecordFigures f)
+    private void Tell(RecordFigures f, int monthRows)
     {
         narrator.Say($"month {f.Month} from the record: {Format.Thousands(f.Answers)} answers, {Format.Thousands(f.Labeled)} labeled");
         narrator.Say($"  what the service answered (model and fallback) was right: [bold]{Number(f.RealisedAccuracy)}[/]");
@@ -60,15 +60,16 @@ public sealed class RecordAct(DemoNarrator narrator, DemoWorkspace workspace, De
                 $"its rules got {Math.Abs(net)} {(net >= 0 ? "more" : "fewer")} of them right than the model would have");
         }
 
-        if (f.Unknown > 0)
+        if (f.Answers < monthRows)
         {
-            narrator.Explain($"the offline analysis judges all rows of the file; the record only what was answered ({f.Unknown} customers of months 1–{f.Month} were refused)");
+            narrator.Explain($"the offline analysis judges all {Format.Thousands(monthRows)} rows of month-{f.Month}.csv, the record the {Format.Thousands(f.Answers)} the service answered (it refused the others' impossible values)");
         }
     }
 
-    /// <summary>One labels file for months 1 … N: each customer's key as simulate sent it, and the true group.</summary>
-    private void WriteLabels(string file, int labeledMonth)
+    /// <summary>One labels file for months 1 … N: each customer's key as simulate sent it, and the true group; returns month N's rows.</summary>
+    private int WriteLabels(string file, int labeledMonth)
     {
+        var rows = 0;
         using var writer = new StreamWriter(file);
         writer.WriteLine($"{ClientKey.Name};group");
         for (var month = 1; month <= labeledMonth; month++)
@@ -78,7 +79,11 @@ public sealed class RecordAct(DemoNarrator narrator, DemoWorkspace workspace, De
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CustomerKey.Of(month, row)};{(int)records[row].Group!.Value}"));
             }
+
+            rows = records.Count;
         }
+
+        return rows;
     }
 
     private static string Number(double? value) => value is { } v ? Format.Number(v) : "–";

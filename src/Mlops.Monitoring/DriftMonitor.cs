@@ -1,5 +1,5 @@
-using Mlops.Monitoring.Configuration;
 using Mlops.Core.PredictionLog;
+using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 using Mlops.Monitoring.Performance;
 

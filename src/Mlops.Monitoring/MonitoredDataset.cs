@@ -1,9 +1,9 @@
 using Mlops.Core.Data;
 using Mlops.Core.Drift;
+using Mlops.Core.PredictionLog;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 using Mlops.Monitoring.Performance;
-using Mlops.Core.PredictionLog;
 
 namespace Mlops.Monitoring;
 

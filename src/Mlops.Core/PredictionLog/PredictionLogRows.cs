@@ -3,11 +3,14 @@ using Mlops.Core.Data;
 
 namespace Mlops.Core.PredictionLog;
 
-/// <summary>Reads log rows from either database's data reader, in <see cref="PredictionLogSchema.Columns"/> order.</summary>
+/// <summary>
+/// Reads log rows from either database's data reader, in <see cref="PredictionLogSchema.Columns"/> order;
+/// <c>eachRow</c> sees the reader on each row, for columns a query selects after those.
+/// </summary>
 internal static class PredictionLogRows
 {
     public static async Task<IReadOnlyList<LoggedPrediction>> ReadAllAsync(
-        DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> readTime, CancellationToken cancellationToken)
+        DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> readTime, CancellationToken cancellationToken, Action<DbDataReader>? eachRow = null)
     {
         var rows = new List<LoggedPrediction>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -31,6 +34,7 @@ internal static class PredictionLogRows
                 Features: features,
                 PredictionId: reader.IsDBNull(14) ? Guid.Empty : ReadGuid(reader, 14),
                 RequestId: reader.IsDBNull(15) ? null : reader.GetString(15)));
+            eachRow?.Invoke(reader);
         }
 
         return rows;

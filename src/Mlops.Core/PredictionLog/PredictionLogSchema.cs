@@ -65,8 +65,17 @@ public static class PredictionLogSchema
         );
         ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS prediction_id UUID;
         ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS request_id TEXT;
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS {WriterTransactionColumn} BIGINT NOT NULL DEFAULT (pg_current_xact_id()::text::bigint);
+        CREATE INDEX IF NOT EXISTS {Table}_follow ON {Table} ({WriterTransactionColumn}, id);
         {Indexes}
         """;
+
+    /// <summary>
+    /// PostgreSQL only: the 64-bit id of the transaction that wrote the row (<c>xid8</c>, which never wraps
+    /// around, unlike the 32-bit <c>xmin</c> system column that VACUUM may also freeze). The database fills it
+    /// in; inserts do not name it. <see cref="PostgresPredictionLog.FollowAsync"/> reads by it.
+    /// </summary>
+    public const string WriterTransactionColumn = "writer_xact";
 
     /// <summary>
     /// The columns a log written before predictions had ids lacks (added with ALTER TABLE; its old

@@ -26,7 +26,7 @@ public sealed class KubernetesManifestTests
             "ConfigMap", "Deployment", "Deployment", "HorizontalPodAutoscaler", "Job", "PersistentVolumeClaim",
             "PodDisruptionBudget", "Secret", "Secret", "Service", "Service",
         ];
-        string[] overlay = kustomization == "base" ? [] : ["Namespace", "ServiceMonitor"];
+        string[] overlay = kustomization == "base" ? [] : ["Ingress", "Namespace", "PrometheusRule", "PrometheusRule", "ServiceMonitor"];
         Assert.Equal(system.Concat(overlay).Order(StringComparer.Ordinal), manifests.Kinds.Order(StringComparer.Ordinal));
         Assert.Equal(1, Replicas(manifests.Single("Deployment", "mlops-monitor")));
         Assert.True(Replicas(manifests.Single("Deployment", "mlops-service")) >= 2, "the prediction service should run several replicas");

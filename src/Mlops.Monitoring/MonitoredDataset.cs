@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Drift;
+using Mlops.Core.Monitoring;
 using Mlops.Core.PredictionLog;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
@@ -60,7 +61,8 @@ public sealed class MonitoredDataset
         WindowColumns = columns;
         _estimate = estimator is null ? null : new WindowEstimate(estimator, name, columns);
         _window = new DriftWindow(_estimate is null ? columns : [.. columns, WindowEstimate.WindowColumn], monitor.WindowSize);
-        Parser = new RowParser(columns, optional, AnswerSourceColumn.WindowColumn);
+        Rows = new WindowRows(columns, optional, AnswerSourceColumn.WindowColumn);
+        Parser = new RowParser(Rows);
         _historySize = monitor.HistorySize;
         _period = TimeSpan.FromSeconds(monitor.CalculationPeriodSeconds);
         Reference = new ReferenceInfo(
@@ -80,6 +82,10 @@ public sealed class MonitoredDataset
 
     public ColumnMapping Mapping { get; }
 
+    /// <summary>How a row's named values become window values, checked: every source's rows pass here.</summary>
+    public WindowRows Rows { get; }
+
+    /// <summary>The posted body's rows (JSON) through <see cref="Rows"/>.</summary>
     public RowParser Parser { get; }
 
     /// <summary>The columns of a row given to <see cref="Add"/>, in order: the features, the prediction (if mapped), the fallback flag.</summary>

@@ -52,7 +52,7 @@ public sealed class ReplicaFleetTests
         var logged = await fleet.ReadLogAsync();
         Assert.Equal(answered.Count, logged.Count);
         Assert.Equal(logged.Count, logged.Select(r => r.PredictionId).Distinct().Count());
-        Assert.Equal(Counted(answered), Counted(logged.Select(r => r.Features)));
+        Assert.Equal(Counted(answered), Counted(logged.Select(r => Customer(r.Features))));
         Assert.Equal(3, await fleet.ReplicasThatWroteAsync());
 
         // Promote: every replica serves the new version within two seconds.
@@ -109,6 +109,9 @@ public sealed class ReplicaFleetTests
         using var json = JsonDocument.Parse(await replica.Http.GetStringAsync(new Uri("model", UriKind.Relative)));
         return json.RootElement.GetProperty("model_version").GetString();
     }
+
+    /// <summary>A logged feature vector (the insurance problem's order) as the customer it was.</summary>
+    private static InsuranceFeatures Customer(IReadOnlyList<double> v) => new(v[0] != 0, v[1], v[2] != 0, v[3], v[4], v[5]);
 
     /// <summary>A multiset of customers, comparable with Assert.Equal.</summary>
     private static SortedDictionary<string, int> Counted(IEnumerable<InsuranceFeatures> customers)

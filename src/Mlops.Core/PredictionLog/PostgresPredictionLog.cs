@@ -10,9 +10,6 @@ namespace Mlops.Core.PredictionLog;
 /// </summary>
 public sealed class PostgresPredictionLog : IPredictionLog
 {
-    private static readonly string Copy =
-        $"COPY {PredictionLogSchema.Table} ({string.Join(", ", PredictionLogSchema.InsertColumns)}) FROM STDIN (FORMAT BINARY)";
-
     /// <summary>
     /// The oldest transaction still running anywhere in the cluster, as a 64-bit <c>xid8</c>, taken from the
     /// statement's own snapshot: every transaction below it has committed (and is visible to that snapshot) or
@@ -20,8 +17,8 @@ public sealed class PostgresPredictionLog : IPredictionLog
     /// </summary>
     private const string Horizon = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
-    private static readonly string Follow = $"""
-        SELECT {string.Join(", ", PredictionLogSchema.Columns)}, {PredictionLogSchema.WriterTransactionColumn}
+    private static string FollowOf(PredictionLogColumns columns) => $"""
+        SELECT {columns.SelectList()}, {PredictionLogSchema.WriterTransactionColumn}
         FROM {PredictionLogSchema.Table}
         WHERE ({PredictionLogSchema.WriterTransactionColumn}, id) > ($1, $2) AND {PredictionLogSchema.WriterTransactionColumn} < {Horizon}
         ORDER BY {PredictionLogSchema.WriterTransactionColumn}, id
@@ -32,14 +29,20 @@ public sealed class PostgresPredictionLog : IPredictionLog
     private const long SchemaLock = 0x6d6c6f70735f6c6f; // "mlops_lo"
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PredictionLogColumns _columns;
+    private readonly string _copy;
+    private readonly string _follow;
 
-    private PostgresPredictionLog(NpgsqlDataSource dataSource, string description)
+    private PostgresPredictionLog(NpgsqlDataSource dataSource, string description, PredictionLogColumns columns)
     {
         _dataSource = dataSource;
+        _columns = columns;
+        _copy = $"COPY {PredictionLogSchema.Table} ({columns.InsertList}) FROM STDIN (FORMAT BINARY)";
+        _follow = FollowOf(columns);
         Description = description;
         var database = new LogDatabase(async token => await dataSource.OpenConnectionAsync(token).ConfigureAwait(false), Postgres: true, time => time.ToUniversalTime());
         Labels = new LabelStore(database);
-        Archive = new PredictionLogArchive(database);
+        Archive = new PredictionLogArchive(database, columns);
     }
 
     public LabelStore Labels { get; }
@@ -49,8 +52,13 @@ public sealed class PostgresPredictionLog : IPredictionLog
     public string Description { get; }
 
     /// <summary>Connects, creating the table if missing. A bad connection string or an unreachable server is bad input.</summary>
-    public static async Task<PostgresPredictionLog> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<PostgresPredictionLog> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, PredictionLogColumns.Insurance, cancellationToken);
+
+    /// <summary>Connects, creating the table of <paramref name="columns"/>' problem if missing.</summary>
+    public static async Task<PostgresPredictionLog> OpenAsync(string connectionString, PredictionLogColumns columns, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(columns);
         NpgsqlConnectionStringBuilder builder;
         try
         {
@@ -67,7 +75,7 @@ public sealed class PostgresPredictionLog : IPredictionLog
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLock});\n" + PredictionLogSchema.CreatePostgres + "\n" + LabelStore.CreatePostgres, connection, transaction))
+            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLock});\n" + columns.CreatePostgres + "\n" + LabelStore.CreatePostgres, connection, transaction))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -80,7 +88,7 @@ public sealed class PostgresPredictionLog : IPredictionLog
             throw new InvalidPredictionLogTargetException($"prediction log: cannot open {description}: {e.Message}", e);
         }
 
-        return new PostgresPredictionLog(dataSource, description);
+        return new PostgresPredictionLog(dataSource, description, columns);
     }
 
     public async Task AppendAsync(IReadOnlyList<LoggedPrediction> rows, CancellationToken cancellationToken = default)
@@ -92,7 +100,7 @@ public sealed class PostgresPredictionLog : IPredictionLog
         }
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var import = await connection.BeginBinaryImportAsync(Copy, cancellationToken).ConfigureAwait(false);
+        await using var import = await connection.BeginBinaryImportAsync(_copy, cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
             await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
@@ -100,15 +108,16 @@ public sealed class PostgresPredictionLog : IPredictionLog
             await import.WriteAsync(row.ModelVersion, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await import.WriteAsync(row.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await import.WriteAsync((short)row.Category, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.PHigh, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.PMedium, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.PLow, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync((short)(row.Features.Training ? 1 : 0), NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Features.Age, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync((short)(row.Features.EmergencyBraking ? 1 : 0), NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Features.BrakingDistance, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Features.Power, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await import.WriteAsync(row.Features.Miles, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            foreach (var p in row.Probabilities)
+            {
+                await import.WriteAsync(p, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var f = 0; f < _columns.Features.Count; f++)
+            {
+                await WriteFeatureAsync(import, _columns.All[_columns.FirstFeature + f], row.Features[f], cancellationToken).ConfigureAwait(false);
+            }
+
             await import.WriteAsync(row.PredictionId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
             if (row.RequestId is null)
             {
@@ -127,11 +136,11 @@ public sealed class PostgresPredictionLog : IPredictionLog
     public async Task<IReadOnlyList<LoggedPrediction>> ReadAfterAsync(long afterId, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        await using var command = _dataSource.CreateCommand(PredictionLogSchema.SelectAfter("$1", "$2"));
+        await using var command = _dataSource.CreateCommand(PredictionLogSchema.SelectAfter("$1", "$2", _columns));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = max });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await PredictionLogRows.ReadAllAsync(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i), cancellationToken).ConfigureAwait(false);
+        return await PredictionLogRows.ReadAllAsync(reader, _columns, (r, i) => r.GetFieldValue<DateTimeOffset>(i), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
@@ -172,16 +181,23 @@ public sealed class PostgresPredictionLog : IPredictionLog
     public async Task<LogPage> FollowAsync(LogPosition after, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        await using var command = _dataSource.CreateCommand(Follow);
+        await using var command = _dataSource.CreateCommand(_follow);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Transaction });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = max });
         var transaction = after.Transaction;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = await PredictionLogRows.ReadAllAsync(
-            reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i), cancellationToken, r => transaction = r.GetInt64(PredictionLogSchema.Columns.Count)).ConfigureAwait(false);
+            reader, _columns, (r, i) => r.GetFieldValue<DateTimeOffset>(i), cancellationToken, r => transaction = r.GetInt64(_columns.Names.Count)).ConfigureAwait(false);
         return new LogPage(rows, rows.Count == 0 ? after : new LogPosition(transaction, rows[^1].Id));
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>A feature's value as its column's type: a flag as SMALLINT, a category's index as INTEGER, a number as DOUBLE PRECISION; missing as NULL.</summary>
+    private static Task WriteFeatureAsync(NpgsqlBinaryImporter import, LogColumn column, double value, CancellationToken cancellationToken) =>
+        double.IsNaN(value) ? import.WriteNullAsync(cancellationToken)
+        : column.Kind == LogColumnKind.Flag ? import.WriteAsync((short)value, NpgsqlDbType.Smallint, cancellationToken)
+        : column.Kind == LogColumnKind.CategoryIndex ? import.WriteAsync((int)value, NpgsqlDbType.Integer, cancellationToken)
+        : import.WriteAsync(value, NpgsqlDbType.Double, cancellationToken);
 }

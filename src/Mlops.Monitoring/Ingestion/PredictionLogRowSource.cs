@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.PredictionLog;
 
@@ -20,11 +19,14 @@ public sealed partial class PredictionLogRowSource : IRowSource
     private readonly string _dataset;
     private readonly ILogger _logger;
     private readonly int _pageSize;
+    private readonly PredictionLogColumns _columns;
     private long _position = -1;
     private long _rowsFed;
 
-    public PredictionLogRowSource(IPredictionLog log, string dataset, ILogger<PredictionLogRowSource>? logger = null, TimeSpan? pollInterval = null, int pageSize = 1000)
+    public PredictionLogRowSource(
+        IPredictionLog log, string dataset, ILogger<PredictionLogRowSource>? logger = null, TimeSpan? pollInterval = null, int pageSize = 1000, PredictionLogColumns? columns = null)
     {
+        _columns = columns ?? PredictionLogColumns.Insurance;
         ArgumentNullException.ThrowIfNull(log);
         ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
@@ -61,7 +63,7 @@ public sealed partial class PredictionLogRowSource : IRowSource
             var (rows, next) = await RetryAsync(() => _log.FollowAsync(after, _pageSize, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (rows.Count > 0)
             {
-                monitor.Add(_dataset, rows.Select(Row));
+                monitor.Add(_dataset, rows.Select(r => Row(r, _columns)));
                 position = next;
                 Interlocked.Exchange(ref _position, position.Id);
                 Interlocked.Add(ref _rowsFed, rows.Count);
@@ -75,14 +77,15 @@ public sealed partial class PredictionLogRowSource : IRowSource
         }
     }
 
-    /// <summary>A log row as the monitor's window takes it: the features, the answered class and who answered.</summary>
-    public static IReadOnlyDictionary<string, double> Row(LoggedPrediction row)
+    /// <summary>A log row as the monitor's window takes it: the features under the problem's names (the talk's by default), the answered class and who answered.</summary>
+    public static IReadOnlyDictionary<string, double> Row(LoggedPrediction row, PredictionLogColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var values = new Dictionary<string, double>(Feature.All.Count + 2, StringComparer.Ordinal);
-        foreach (var feature in Feature.All)
+        var features = (columns ?? PredictionLogColumns.Insurance).Features;
+        var values = new Dictionary<string, double>(features.Count + 2, StringComparer.Ordinal);
+        for (var f = 0; f < features.Count; f++)
         {
-            values[feature.Name] = feature.ValueOf(row.Features);
+            values[features[f].Name] = row.Features[f];
         }
 
         values[ColumnMapping.PredictionColumn] = (int)row.Category;

@@ -15,13 +15,13 @@ internal static class AnalyzedModelSource
 {
     public static (AnalyzedModel? Model, TrainedModel? Loaded) Resolve(string? model)
     {
-        var home = RegistryHome.Resolve();
+        var location = RegistryLocation.Resolve();
         if (model is not null)
         {
-            return Named(ModelReference.Parse(model).Load(home, Warnings.Write));
+            return Named(ModelReference.Parse(model).Load(location, Warnings.Write));
         }
 
-        var registry = Directory.Exists(home) ? ModelRegistry.Open(home) : null;
+        var registry = location.Exists ? ModelRegistry.Open(location) : null;
         return registry?.GetProduction() is { } production
             ? Named(ModelReference.LoadVersion(registry, production.Model.Version, Warnings.Write))
             : (null, null);

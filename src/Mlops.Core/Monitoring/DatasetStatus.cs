@@ -7,7 +7,7 @@ public sealed record DatasetStatus(
     WindowInfo Window,
     WindowDrift? Latest,
     IReadOnlyList<WindowDrift> History,
-    Performance.DatasetRealised? Realised = null);
+    DatasetRealised? Realised = null);
 
 /// <summary>The reference a dataset is compared with; <paramref name="PredictionReference"/> is the reference column prediction drift uses (the prediction, else the target labels).</summary>
 public sealed record ReferenceInfo(string File, string Hash, int Rows, IReadOnlyList<string> Features, string? Prediction, string? PredictionReference);

@@ -43,6 +43,13 @@ public sealed class RecordEstimator
     /// <summary>The model's own answer for one logged input.</summary>
     public RiskPrediction Score(InsuranceFeatures features) => Model.Model.Predict(features);
 
+    /// <summary>The model's own answer for a logged row's feature vector (the insurance problem's order: training, age, emergency_braking, braking_distance, power, miles).</summary>
+    public RiskPrediction Score(IReadOnlyList<double> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return Score(new InsuranceFeatures(features[0] != 0, features[1], features[2] != 0, features[3], features[4], features[5]));
+    }
+
     /// <summary>How likely the model's answer is right, by the calibration: the row's share of the estimate.</summary>
     public double ExpectedCorrect(RiskPrediction prediction)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Mlops.Core.Monitoring;
 using Mlops.Core.PredictionLog;
 using Mlops.Monitoring.Ingestion;
 

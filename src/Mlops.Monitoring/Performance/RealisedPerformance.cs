@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using Mlops.Core.PredictionLog;
+using Mlops.Core.Monitoring;
 
 namespace Mlops.Monitoring.Performance;
-
-/// <summary>What the late labels say about one dataset's answers: how many arrived, and realised accuracy per month.</summary>
-/// <param name="LabelsReceived">Labels stored next to the followed log.</param>
-/// <param name="Periods">Per month (UTC) with labels, the realised accuracy of what the service answered.</param>
-public sealed record DatasetRealised(long LabelsReceived, IReadOnlyList<PeriodPerformance> Periods);
 
 /// <summary>The latest <see cref="DatasetRealised"/> per dataset, written by the <see cref="LabelFollower"/>, read by the metrics.</summary>
 public sealed class RealisedPerformance

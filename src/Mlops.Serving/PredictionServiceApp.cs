@@ -81,6 +81,11 @@ public static class PredictionServiceApp
                 options.PredictionLog, metrics, sp.GetRequiredService<ILogger<PredictionLogWriter>>(), options.PredictionLogCapacity,
                 durability: options.PredictionLogDurability, commitTimeout: options.PredictionLogCommitTimeout));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PredictionLogWriter>());
+            if (options.LogRetention is { } retention)
+            {
+                builder.Services.AddHostedService(sp => new Retention.LogRetentionService(
+                    retention, options.PredictionLog, options.Time, sp.GetRequiredService<ILogger<Retention.LogRetentionService>>()));
+            }
         }
 
         MonitorForwarder? monitor = null;

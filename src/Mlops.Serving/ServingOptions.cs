@@ -28,6 +28,9 @@ public sealed record ServingOptions
     /// <summary>The opened prediction log; the service owns and disposes it. Null: predictions are not logged.</summary>
     public IPredictionLog? PredictionLog { get; init; }
 
+    /// <summary>Export then prune old rows of <see cref="PredictionLog"/> on a schedule; null: the log keeps everything.</summary>
+    public LogRetention? LogRetention { get; init; }
+
     /// <summary>The drift monitor's base URL; null: nothing is forwarded.</summary>
     public Uri? MonitorUrl { get; init; }
 

@@ -82,7 +82,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
     /// <summary>The model and its calibration, when a model is named or in production and a reference is given.</summary>
     private static RecordEstimator? Estimator(Settings settings, List<string> notes)
     {
-        var (model, _) = AnalyzedModelSource.Resolve(settings.Model);
+        var (model, _, _) = AnalyzedModelSource.Resolve(settings.Model);
         if (model is null)
         {
             notes.Add("no model given and no production model in the registry: no estimate, no scored accuracy");

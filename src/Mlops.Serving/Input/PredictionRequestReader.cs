@@ -313,12 +313,11 @@ public sealed class PredictionRequestReader
             case JsonTokenType.String:
                 text = reader.GetString()!.Trim();
                 break;
-            case JsonTokenType.Number when reader.TryGetInt64(out var whole):
-                text = whole.ToString(CultureInfo.InvariantCulture);
+            case JsonTokenType.Number when reader.TryGetDouble(out var number) && double.IsFinite(number) && Math.Abs(number) < 1e15 && number == Math.Floor(number):
+                text = ((long)number).ToString(CultureInfo.InvariantCulture);
                 break;
             case JsonTokenType.Number:
-                text = Raw(ref reader);
-                return Error(InputErrorKind.InvalidValue, context, $"must be one of {feature.CategoryList()}, got {text}");
+                return Error(InputErrorKind.InvalidValue, context, $"must be one of {feature.CategoryList()}, got {Raw(ref reader)}");
             default:
                 return Error(InputErrorKind.WrongType, context, $"must be one of {feature.CategoryList()}, got {Describe(ref reader)}");
         }

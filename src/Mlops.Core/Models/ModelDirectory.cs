@@ -42,7 +42,7 @@ public static class ModelDirectory
         var context = new MLContext();
         using (var stream = File.Create(modelTemp))
         {
-            context.Model.Save(model.Model.Transformer, model.Model.InputSchema, stream);
+            context.Model.Save(model.Ml.Transformer, model.Ml.InputSchema, stream);
         }
 
         var card = model.Card with { ModelSha256 = ContentHash.OfFile(modelTemp) };

@@ -95,7 +95,7 @@ public sealed class ServedModel
 
     /// <summary>The problem's fallback rules; without an <c>otherwise</c> class, the card's most frequent training class answers when no rule does.</summary>
     public static IClassifier FallbackRulesOf(ProblemSchema problem, ModelCard? card) =>
-        RuleModel.For(problem, MostFrequentClass(problem, card)).AsClassifier(problem);
+        RuleModel.For(problem, MostFrequentClass(problem, card));
 
     private static int? MostFrequentClass(ProblemSchema problem, ModelCard? card) => null;
 }

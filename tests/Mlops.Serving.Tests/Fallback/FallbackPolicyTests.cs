@@ -105,8 +105,13 @@ public sealed class FallbackPolicyTests
 
     private static FallbackPolicy Policy(double minCertainty = 0.5) => new(minCertainty);
 
-    /// <summary>The insurance problem's feature vector of a customer (the problem file's order is the seed's).</summary>
-    private static double[] V(InsuranceFeatures f) => [f.Training ? 1 : 0, f.Age, f.EmergencyBraking ? 1 : 0, f.BrakingDistance, f.Power, f.Miles];
+    /// <summary>The insurance problem's feature vector of a customer.</summary>
+    private static double[] V(InsuranceFeatures customer)
+    {
+        var vector = new double[InsuranceVector.Length];
+        InsuranceVector.Write(customer, vector);
+        return vector;
+    }
 
     private static ServedModel Served(IClassifier model) =>
         ServedModel.Trained(model, TestCards.WithTalkRanges(), "v1", "test", 1, DateTimeOffset.UnixEpoch, fallback: new ConstantModel(RiskGroup.Medium));

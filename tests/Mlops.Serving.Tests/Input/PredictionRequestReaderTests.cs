@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Mlops.Core.Data;
+using Mlops.Core.Models;
 using Mlops.Serving.Input;
 
 namespace Mlops.Serving.Tests.Input;
@@ -179,12 +180,7 @@ public sealed class PredictionRequestReaderTests
         return Customer(result.Value!.Features);
     }
 
-    /// <summary>The customer of an insurance feature vector (the problem file's order is the seed's).</summary>
-    private static InsuranceFeatures Customer(double[] v)
-    {
-        Assert.Equal(6, v.Length);
-        return new InsuranceFeatures(v[0] == 1, v[1], v[2] == 1, v[3], v[4], v[5]);
-    }
+    private static InsuranceFeatures Customer(double[] vector) => InsuranceVector.Read(vector);
 
     private static InputError Error(string json)
     {

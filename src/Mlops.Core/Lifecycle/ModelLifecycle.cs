@@ -42,6 +42,18 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
         return ModelDirectory.Save(trained, folder);
     }
 
+    /// <summary>
+    /// Trains the default model of any problem (<see cref="ProblemModelTrainer"/>) on its labeled file and saves
+    /// the model folder; returns the card as saved.
+    /// </summary>
+    public static ModelCard Train(
+        string dataFile, Problems.ProblemSchema problem, char? separator, TrainingOptions options, string folder, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ModelDirectory.EnsureWritable(folder);
+        using var trained = ProblemModelTrainer.TrainFile(dataFile, problem, options, separator, progress, cancellationToken);
+        return ModelDirectory.Save(trained, folder);
+    }
+
     /// <summary>Validates the model in <paramref name="folder"/> on a labeled data file.</summary>
     /// <param name="folder">A model folder (every loader's checks apply).</param>
     /// <param name="dataFile">Labeled data: the training file, or a month whose labels arrived.</param>

@@ -232,9 +232,38 @@ internal static class ProblemSchemaCheck
             }
         }
 
-        return fallback.Otherwise is { } otherwise && ClassProblem(schema, otherwise) is { } otherwiseProblem
-            ? $"fallback.otherwise: {otherwiseProblem}"
-            : null;
+        if (fallback.Otherwise is { } otherwise && ClassProblem(schema, otherwise) is { } otherwiseProblem)
+        {
+            return $"fallback.otherwise: {otherwiseProblem}";
+        }
+
+        return Ranges(schema, fallback.Ranges);
+    }
+
+    /// <summary>Fixed fallback ranges: of numeric features, finite, the minimum not above the maximum.</summary>
+    private static string? Ranges(ProblemSchema schema, IReadOnlyDictionary<string, Models.FeatureRange>? ranges)
+    {
+        foreach (var (name, range) in ranges ?? new Dictionary<string, Models.FeatureRange>())
+        {
+            var key = $"fallback.ranges.{name}";
+            var feature = schema.FindFeature(name);
+            if (feature is null)
+            {
+                return $"{key}: no feature '{Short(name)}' in this problem";
+            }
+
+            if (feature.Kind != FeatureType.Numeric)
+            {
+                return $"{key}: a fixed range needs a numeric feature, '{feature.Name}' is {feature.Kind.ToString().ToLowerInvariant()}";
+            }
+
+            if (!double.IsFinite(range.Min) || !double.IsFinite(range.Max) || range.Min > range.Max)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{key}: min {range.Min} must be a number not above max {range.Max}");
+            }
+        }
+
+        return null;
     }
 
     private static string? ClassProblem(ProblemSchema schema, string name) =>

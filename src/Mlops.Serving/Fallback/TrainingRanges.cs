@@ -8,7 +8,7 @@ namespace Mlops.Serving.Fallback;
 /// What the served model saw in training, per feature of its problem, read once from its card: a
 /// number outside the card's range, or a category never seen in training, goes to the fallback rules
 /// (the talk's "power 20"). A feature without a range on the card (a dropped input) is never outside;
-/// a missing value (NaN, imputed by the model) is judged by nobody here.
+/// a missing value the card imputes nothing for (NaN, the classifier's to handle) is never outside either.
 /// </summary>
 public sealed class TrainingRanges
 {
@@ -27,14 +27,18 @@ public sealed class TrainingRanges
         for (var i = 0; i < checks.Length; i++)
         {
             var feature = problem.Features[i];
-            if (!card.FeatureRanges.TryGetValue(feature.Name, out var range))
+            if (feature.Kind == FeatureType.Categorical)
             {
-                continue;
+                if (card.TrainingCategories?.TryGetValue(feature.Name, out var seen) == true)
+                {
+                    var categories = feature.Categories ?? [];
+                    checks[i] = FeatureCheck.Categories(feature, [.. categories.Select(c => seen.Contains(c.Text, StringComparer.Ordinal))]);
+                }
             }
-
-            checks[i] = feature.Kind == FeatureType.Categorical
-                ? new FeatureCheck(feature, range, feature.Categories ?? [])
-                : new FeatureCheck(feature, range, null);
+            else if (card.FeatureRanges.TryGetValue(feature.Name, out var range))
+            {
+                checks[i] = FeatureCheck.Numbers(feature, range);
+            }
         }
 
         return new TrainingRanges(checks);
@@ -55,23 +59,46 @@ public sealed class TrainingRanges
     }
 
     /// <summary>
-    /// One feature's check. Numbers: the card's range, inclusive. Categories: the card's range over the
-    /// category indices the training data held; a valid category of the schema outside it was never seen.
+    /// One feature's check. Numbers (and binary values): the card's range, inclusive. Categories: those the
+    /// card lists as seen in training; a valid category of the schema that training never saw is outside.
     /// </summary>
-    private sealed class FeatureCheck(FeatureDefinition feature, FeatureRange range, IReadOnlyList<ColumnValue>? categories)
+    private sealed class FeatureCheck
     {
-        public string Name => feature.Name;
+        private readonly FeatureDefinition _feature;
+        private readonly FeatureRange? _range;
+        private readonly bool[]? _seen;
+
+        private FeatureCheck(FeatureDefinition feature, FeatureRange? range, bool[]? seen)
+        {
+            _feature = feature;
+            _range = range;
+            _seen = seen;
+        }
+
+        public string Name => _feature.Name;
+
+        public static FeatureCheck Numbers(FeatureDefinition feature, FeatureRange range) => new(feature, range, null);
+
+        public static FeatureCheck Categories(FeatureDefinition feature, bool[] seen) => new(feature, null, seen);
 
         public string? Outside(double value)
         {
-            if (double.IsNaN(value) || range.Contains(value))
+            if (double.IsNaN(value))
             {
                 return null;
             }
 
-            return categories is null
-                ? string.Create(CultureInfo.InvariantCulture, $"{feature.Name} {value:0.###} is outside the training range [{range.Min:0.###}, {range.Max:0.###}]")
-                : $"{feature.Name} {Core.Excerpt.Quote(categories[(int)value].Text)} was never seen in training";
+            if (_seen is not null)
+            {
+                var index = (int)value;
+                return index >= 0 && index < _seen.Length && !_seen[index]
+                    ? $"{_feature.Name} {Core.Excerpt.Quote(_feature.Categories![index].Text)} was never seen in training"
+                    : null;
+            }
+
+            return _range!.Contains(value)
+                ? null
+                : string.Create(CultureInfo.InvariantCulture, $"{_feature.Name} {value:0.###} is outside the training range [{_range.Min:0.###}, {_range.Max:0.###}]");
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ServedModel
         Origin = origin;
         Revision = revision;
         Since = since;
-        Reader = new PredictionRequestReader(problem);
+        Reader = new PredictionRequestReader(problem, ImputedValues(problem, card));
         Ranges = card is null ? TrainingRanges.None : TrainingRanges.Of(card, problem);
         Classes = new AnswerClasses(problem);
         RecordsRows = RecordedRow.Records(problem);
@@ -97,5 +97,26 @@ public sealed class ServedModel
     public static IClassifier FallbackRulesOf(ProblemSchema problem, ModelCard? card) =>
         RuleModel.For(problem, MostFrequentClass(problem, card));
 
-    private static int? MostFrequentClass(ProblemSchema problem, ModelCard? card) => null;
+    /// <summary>The card's most frequent training class as a class index; null when the card names none (or a class the problem lacks).</summary>
+    private static int? MostFrequentClass(ProblemSchema problem, ModelCard? card)
+    {
+        if (card?.MostFrequentClass is not { } name)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < problem.Label.Classes.Count; i++)
+        {
+            if (problem.Label.Classes[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Per feature, what the card's training imputed for a missing value (NaN where it names none: the classifier imputes).</summary>
+    private static double[] ImputedValues(ProblemSchema problem, ModelCard? card) =>
+        [.. problem.Features.Select(f => card?.Encoding?.Imputed.TryGetValue(f.Name, out var value) == true ? value : double.NaN)];
 }

@@ -9,21 +9,11 @@ namespace Mlops.Serving.Tests.Fallback;
 /// <summary>The fallback for a problem that is not the talk's: per feature from the card, the problem's rules or its most frequent class.</summary>
 public sealed class ProblemFallbackTests
 {
-    private static readonly ProblemSchema Pets = new()
-    {
-        Version = ProblemSchema.CurrentVersion,
-        Name = "pets",
-        Label = new LabelDefinition
-        {
-            Column = "outcome",
-            Classes = [new ClassDefinition { Value = ColumnValue.Of("fit"), Name = "fit" }, new ClassDefinition { Value = ColumnValue.Of("ill"), Name = "ill" }],
-        },
-        Features =
-        [
-            new FeatureDefinition { Name = "weight", Kind = FeatureType.Numeric, Missing = MissingValuePolicy.Impute },
-            new FeatureDefinition { Name = "species", Kind = FeatureType.Categorical, Categories = [ColumnValue.Of("cat"), ColumnValue.Of("dog"), ColumnValue.Of("ferret")] },
-        ],
-    };
+    private static readonly ProblemSchema Pets = TestProblems.Of(
+        "pets",
+        ["fit", "ill"],
+        new FeatureDefinition { Name = "weight", Kind = FeatureType.Numeric, Missing = MissingValuePolicy.Impute },
+        new FeatureDefinition { Name = "species", Kind = FeatureType.Categorical, Categories = [ColumnValue.Of("cat"), ColumnValue.Of("dog"), ColumnValue.Of("ferret")] });
 
     [Fact]
     public void A_category_never_seen_in_training_goes_to_the_most_frequent_class_naming_the_feature()

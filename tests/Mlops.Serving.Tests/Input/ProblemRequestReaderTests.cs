@@ -9,24 +9,14 @@ namespace Mlops.Serving.Tests.Input;
 public sealed class ProblemRequestReaderTests
 {
     /// <summary>A made-up clinic problem: one feature of each kind, one alias, one imputed feature.</summary>
-    private static readonly ProblemSchema Clinic = new()
-    {
-        Version = ProblemSchema.CurrentVersion,
-        Name = "clinic",
-        Label = new LabelDefinition
-        {
-            Column = "outcome",
-            Classes = [new ClassDefinition { Value = ColumnValue.Of("healthy"), Name = "healthy" }, new ClassDefinition { Value = ColumnValue.Of("sick"), Name = "sick" }],
-        },
-        Features =
-        [
-            new FeatureDefinition { Name = "weight", Kind = FeatureType.Numeric, Valid = new ValidityBounds { Above = 0, AtMost = 500 }, Aliases = ["mass"] },
-            new FeatureDefinition { Name = "smoker", Kind = FeatureType.Binary },
-            new FeatureDefinition { Name = "species", Kind = FeatureType.Categorical, Categories = [ColumnValue.Of("cat"), ColumnValue.Of("dog")] },
-            new FeatureDefinition { Name = "ward", Kind = FeatureType.Categorical, Categories = [ColumnValue.Of(3), ColumnValue.Of(7)] },
-            new FeatureDefinition { Name = "pulse", Kind = FeatureType.Numeric, Missing = MissingValuePolicy.Impute },
-        ],
-    };
+    private static readonly ProblemSchema Clinic = TestProblems.Of(
+        "clinic",
+        ["healthy", "sick"],
+        new FeatureDefinition { Name = "weight", Kind = FeatureType.Numeric, Valid = new ValidityBounds { Above = 0, AtMost = 500 }, Aliases = ["mass"] },
+        new FeatureDefinition { Name = "smoker", Kind = FeatureType.Binary },
+        new FeatureDefinition { Name = "species", Kind = FeatureType.Categorical, Categories = [ColumnValue.Of("cat"), ColumnValue.Of("dog")] },
+        new FeatureDefinition { Name = "ward", Kind = FeatureType.Categorical, Categories = [ColumnValue.Of(3), ColumnValue.Of(7)] },
+        new FeatureDefinition { Name = "pulse", Kind = FeatureType.Numeric, Missing = MissingValuePolicy.Impute });
 
     private static readonly PredictionRequestReader Reader = new(Clinic);
 

@@ -26,7 +26,7 @@ public static class ProductionAnalyzer
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(options);
         var notes = new List<string>();
-        var seen = SelectMonths(months, options, notes, out var atMonth);
+        var seen = SelectMonths(months, m => m.Month, m => m.Data.Name, options, notes, out var atMonth);
         int[] monthNumbers = [.. seen.Select(m => m.Month)];
         var schedule = options.GroundTruth;
 
@@ -35,7 +35,7 @@ public static class ProductionAnalyzer
 
         var calculator = new DriftCalculator(ColumnMapping.Insurance, Table(reference, referencePredictions));
         var reports = seen.Select((m, i) => calculator.Calculate(Table(m.Data, monthPredictions?[i]), DateTimeOffset.UnixEpoch)).ToArray();
-        var drift = Feature.All.Select((f, k) => Series(f, k, monthNumbers, reports)).ToArray();
+        var drift = Feature.All.Select((f, k) => Series(f.Name, k, monthNumbers, reports)).ToArray();
         var datasetDrift = seen.Select((m, i) => new MonthDrift(
             m.Month,
             reports[i].NumberOfDriftedColumns,
@@ -103,31 +103,32 @@ public static class ProductionAnalyzer
         };
     }
 
-    private static MonthData[] SelectMonths(IReadOnlyList<MonthData> months, AnalysisOptions options, List<string> notes, out int atMonth)
+    /// <summary>The months up to the simulated now, ascending; a month given twice or a now before the first month is an error.</summary>
+    internal static T[] SelectMonths<T>(IReadOnlyList<T> months, Func<T, int> monthOf, Func<T, string> nameOf, AnalysisOptions options, List<string> notes, out int atMonth)
     {
         if (months.Count == 0)
         {
             throw new InvalidInputException("no production months to analyse; give month files (month-N.csv) with --current");
         }
 
-        var twice = months.GroupBy(m => m.Month).FirstOrDefault(g => g.Count() > 1);
+        var twice = months.GroupBy(monthOf).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
-            throw new InvalidInputException($"month {twice.Key} is given twice ({string.Join(", ", twice.Select(m => m.Data.Name))})");
+            throw new InvalidInputException($"month {twice.Key} is given twice ({string.Join(", ", twice.Select(nameOf))})");
         }
 
-        var ordered = months.OrderBy(m => m.Month).ToArray();
-        atMonth = options.AtMonth ?? ordered[^1].Month;
+        var ordered = months.OrderBy(monthOf).ToArray();
+        atMonth = options.AtMonth ?? monthOf(ordered[^1]);
         var now = atMonth;
-        if (now < ordered[0].Month)
+        if (now < monthOf(ordered[0]))
         {
-            throw new InvalidInputException($"--at-month {now} is before the first month given ({ordered[0].Month}): nothing has happened yet");
+            throw new InvalidInputException($"--at-month {now} is before the first month given ({monthOf(ordered[0])}): nothing has happened yet");
         }
 
-        var seen = ordered.Where(m => m.Month <= now).ToArray();
+        var seen = ordered.Where(m => monthOf(m) <= now).ToArray();
         if (seen.Length < ordered.Length)
         {
-            notes.Add($"months after month {now} are left out: at month {now} they have not happened yet ({MonthList.Describe([.. ordered.Skip(seen.Length).Select(m => m.Month)])})");
+            notes.Add($"months after month {now} are left out: at month {now} they have not happened yet ({MonthList.Describe([.. ordered.Skip(seen.Length).Select(monthOf)])})");
         }
 
         return seen;
@@ -147,14 +148,15 @@ public static class ProductionAnalyzer
         return new NumericTable(data.Name, columns);
     }
 
-    private static FeatureDriftSeries Series(Feature feature, int column, int[] months, DatasetDriftReport[] reports)
+    /// <summary>One feature's drift over the months, from the drift reports' column <paramref name="column"/>.</summary>
+    internal static FeatureDriftSeries Series(string feature, int column, int[] months, DatasetDriftReport[] reports)
     {
         var cells = reports.Select(r => r.Columns[column]).ToArray();
         var last = cells[^1];
         var kind = StatTests.Find(last.StatTest)?.ScoreKind == DriftScoreKind.PValue ? "p_value" : "distance";
         var first = Enumerable.Range(0, cells.Length).FirstOrDefault(i => cells[i].Drifted, -1);
         return new FeatureDriftSeries(
-            feature.Name,
+            feature,
             last.StatTest,
             kind,
             last.Threshold,

@@ -43,12 +43,21 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
     }
 
     /// <summary>
-    /// Trains the default model of any problem (<see cref="ProblemModelTrainer"/>) on its labeled file and saves
-    /// the model folder; returns the card as saved.
+    /// Trains the model of any problem on its labeled file and saves the model folder; returns the card as
+    /// saved. A problem file that turns on sweet spots (<c>training.feature_engineering</c>, the insurance
+    /// file does) gets the talk's model (<see cref="RiskModelTrainer"/>); any other the default trainer
+    /// (<see cref="ProblemModelTrainer"/>).
     /// </summary>
     public static ModelCard Train(
         string dataFile, Problems.ProblemSchema problem, char? separator, TrainingOptions options, string folder, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (RiskSweetSpots.IsTurnedOn(problem))
+        {
+            RiskSweetSpots.EnsureSupported(problem);
+            return Train(dataFile, options, folder, progress, cancellationToken);
+        }
+
         ModelDirectory.EnsureWritable(folder);
         using var trained = ProblemModelTrainer.TrainFile(dataFile, problem, options, separator, progress, cancellationToken);
         return ModelDirectory.Save(trained, folder);

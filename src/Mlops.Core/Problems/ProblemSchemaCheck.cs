@@ -9,7 +9,7 @@ namespace Mlops.Core.Problems;
 internal static class ProblemSchemaCheck
 {
     public static string? FirstProblem(ProblemSchema schema) =>
-        Header(schema) ?? Label(schema.Label) ?? Features(schema) ?? OtherColumns(schema) ?? Fallback(schema);
+        Header(schema) ?? Label(schema.Label) ?? Features(schema) ?? OtherColumns(schema) ?? Fallback(schema) ?? Training(schema);
 
     private static string? Header(ProblemSchema schema)
     {
@@ -238,6 +238,51 @@ internal static class ProblemSchemaCheck
         }
 
         return Ranges(schema, fallback.Ranges);
+    }
+
+    /// <summary>The trainer is one mlops has; sweet spots name distinct numeric features; their target is an ignored column.</summary>
+    private static string? Training(ProblemSchema schema)
+    {
+        if (schema.Training is not { } training)
+        {
+            return null;
+        }
+
+        if (training.Trainer is { } trainer && !Mlops.Core.Training.TrainerKinds.ByName.ContainsKey(trainer))
+        {
+            return $"training.trainer: '{Short(trainer)}' is not a trainer (trainers: {string.Join(", ", Mlops.Core.Training.TrainerKinds.ByName.Keys)})";
+        }
+
+        if (training.FeatureEngineering is not { } engineering)
+        {
+            return null;
+        }
+
+        var spots = engineering.SweetSpots ?? [];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < spots.Count; i++)
+        {
+            var key = $"training.feature_engineering.sweet_spots[{i}]";
+            var feature = schema.FindFeature(spots[i]);
+            if (feature is null)
+            {
+                return $"{key}: no feature '{Short(spots[i])}' in this problem";
+            }
+
+            if (feature.Kind != FeatureType.Numeric)
+            {
+                return $"{key}: a sweet spot needs a numeric feature, '{feature.Name}' is {feature.Kind.ToString().ToLowerInvariant()}";
+            }
+
+            if (!seen.Add(feature.Name))
+            {
+                return $"{key}: '{feature.Name}' is given twice";
+            }
+        }
+
+        return engineering.SweetSpotTarget is { } target && !schema.IsIgnored(target)
+            ? $"training.feature_engineering.sweet_spot_target: '{Short(target)}' must be one of the ignored columns (a number per row, not a feature)"
+            : null;
     }
 
     /// <summary>Fixed fallback ranges: of numeric features, finite, the minimum not above the maximum.</summary>

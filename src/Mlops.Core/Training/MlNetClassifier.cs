@@ -49,7 +49,7 @@ public sealed class MlNetClassifier : IMlNetModel
         var engine = _engines.Get();
         try
         {
-            return ToPrediction(engine.Predict(input).Score, Problem.Label.Classes.Count);
+            return ClassPrediction.FromProbabilities(Normalize(engine.Predict(input).Score, Problem.Label.Classes.Count));
         }
         finally
         {
@@ -60,7 +60,7 @@ public sealed class MlNetClassifier : IMlNetModel
     public void Dispose() => (_engines as IDisposable)?.Dispose();
 
     /// <summary>Scores as probabilities that sum to exactly 1 (the trainer's floats are off by rounding).</summary>
-    internal static ClassPrediction ToPrediction(float[] score, int classCount)
+    internal static double[] Normalize(float[] score, int classCount)
     {
         if (score.Length != classCount)
         {
@@ -79,7 +79,7 @@ public sealed class MlNetClassifier : IMlNetModel
             probabilities[i] = score[i] / sum;
         }
 
-        return ClassPrediction.FromProbabilities(probabilities);
+        return probabilities;
     }
 
     private sealed class EnginePolicy(MLContext context, ITransformer transformer, SchemaDefinition input)

@@ -82,28 +82,9 @@ public sealed class MlNetRiskModel : IRiskModel, IClassifier, IMlNetModel
 
     public void Dispose() => (_engines as IDisposable)?.Dispose();
 
-    /// <summary>Scores as probabilities that sum to exactly 1 (the trainer's floats are off by rounding).</summary>
-    internal static RiskPrediction ToPrediction(float[] score)
-    {
-        if (score.Length != RiskGroups.Count)
-        {
-            throw new InvalidOperationException($"the model scored {score.Length} classes, expected {RiskGroups.Count}");
-        }
-
-        double sum = 0;
-        foreach (var s in score)
-        {
-            sum += s;
-        }
-
-        var probabilities = new double[score.Length];
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            probabilities[i] = score[i] / sum;
-        }
-
-        return RiskPrediction.FromProbabilities(probabilities);
-    }
+    /// <summary>Scores as probabilities that sum to exactly 1 (<see cref="MlNetClassifier.Normalize"/>).</summary>
+    internal static RiskPrediction ToPrediction(float[] score) =>
+        RiskPrediction.FromProbabilities(MlNetClassifier.Normalize(score, RiskGroups.Count));
 
     private sealed class EnginePolicy(MLContext context, ITransformer transformer, DataViewSchema inputSchema)
         : PooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>

@@ -138,6 +138,9 @@ public sealed class ProblemTrainingTests : IDisposable
     [InlineData("bad", null, "features[0].colour: unknown key")]
     [InlineData("ranges", null, "fallback.ranges.region: a fixed range needs a numeric feature")]
     [InlineData("churn", "missing-column", "income")]
+    [InlineData("trainer", null, "training.trainer: 'forest' is not a trainer")]
+    [InlineData("spots-on-category", null, "training.feature_engineering.sweet_spots[0]: a sweet spot needs a numeric feature")]
+    [InlineData("spots", null, "sweet_spots is implemented for the talk's insurance features only")]
     public async Task Bad_problem_or_data_is_a_one_line_error_with_exit_code_2(string problemKind, string? dataKind, string expected)
     {
         var problem = problemKind switch
@@ -145,6 +148,9 @@ public sealed class ProblemTrainingTests : IDisposable
             "bad" => Write("bad.problem.json", ChurnProblem.Replace("\"name\": \"income\",", "\"name\": \"income\", \"colour\": \"red\",", StringComparison.Ordinal)),
             "ranges" => Write("ranges.problem.json", ChurnProblem.Replace("\"income\": { \"min\"", "\"region\": { \"min\"", StringComparison.Ordinal)),
             "churn" => Write("churn.problem.json", ChurnProblem),
+            "trainer" => Write("trainer.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"trainer\": \"forest\" }, \"id\":", StringComparison.Ordinal)),
+            "spots-on-category" => Write("c.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"feature_engineering\": { \"sweet_spots\": [ \"region\" ] } }, \"id\":", StringComparison.Ordinal)),
+            "spots" => Write("s.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"feature_engineering\": { \"sweet_spots\": [ \"income\" ] } }, \"id\":", StringComparison.Ordinal)),
             _ => _temp.File(problemKind),
         };
         var data = Write("data.csv", dataKind == "missing-column"

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Lifecycle;
+using Mlops.Core.Problems;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -35,7 +36,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Separator { get; init; }
 
         [CommandOption("--trainer <NAME>")]
-        [Description("ML.NET trainer: maxent (multinomial logistic regression; the insurance default) or lightgbm (regularised boosted trees; the default with --problem).")]
+        [Description("ML.NET trainer: maxent (multinomial logistic regression) or lightgbm (regularised boosted trees). Default: the problem file's training.trainer (the insurance file: maxent), else lightgbm.")]
         public string? Trainer { get; init; }
 
         [CommandOption("--seed <N>")]
@@ -66,9 +67,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var problem = ProblemOption.Read(settings.Problem, settings.Separator);
-        var trainer = settings.Trainer is { } name ? TrainerKinds.Parse(name) : problem is null ? TrainerKind.MaximumEntropy : TrainerKind.LightGbm;
+        // Without --problem: the talk's insurance problem file, whose training section asks for maxent on sweet spots.
+        var option = ProblemOption.Read(settings.Problem, settings.Separator);
+        var problem = option?.Schema ?? ProblemSchema.Insurance;
+        var trainer = TrainerKinds.Parse(settings.Trainer ?? problem.Training?.Trainer ?? TrainerKind.LightGbm.Name());
         var options = new TrainingOptions { Trainer = trainer, Seed = settings.Seed };
+        var sweetSpots = RiskSweetSpots.IsTurnedOn(problem);
         var stopwatch = Stopwatch.StartNew();
 
         // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).
@@ -81,12 +85,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                 var task = progress.AddTask("training", maxValue: stages.Length);
                 var reporter = new SynchronousProgress<TrainingStage>(stage =>
                 {
-                    task.Description = Describe(stage, problem is null);
+                    task.Description = Describe(stage, sweetSpots);
                     task.Value = Array.IndexOf(stages, stage);
                 });
-                var saved = problem is null
-                    ? ModelLifecycle.Train(settings.Data!, options, settings.Model!, reporter, cancellationToken)
-                    : ModelLifecycle.Train(settings.Data!, problem.Schema, problem.Separator, options, settings.Model!, reporter, cancellationToken);
+                var saved = ModelLifecycle.Train(settings.Data!, problem, option?.Separator, options, settings.Model!, reporter, cancellationToken);
                 task.Value = stages.Length;
                 return saved;
             });
@@ -112,11 +114,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         return ExitCodes.Success;
     }
 
-    private static string Describe(TrainingStage stage, bool insurance) => stage switch
+    private static string Describe(TrainingStage stage, bool sweetSpots) => stage switch
     {
         TrainingStage.ReadingData => "reading data",
         TrainingStage.Splitting => "stratified 80/20 split",
-        TrainingStage.EngineeringFeatures => insurance ? "finding sweet spots" : "imputing and encoding",
+        TrainingStage.EngineeringFeatures => sweetSpots ? "finding sweet spots" : "imputing and encoding",
         TrainingStage.Fitting => "fitting",
         TrainingStage.Evaluating => "evaluating",
         _ => stage.ToString(),

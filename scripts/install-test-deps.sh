@@ -15,6 +15,8 @@ need /bin/kill procps           # mlops down and the tests stop processes with S
 # deploy/k8s rendered by `kubectl kustomize` (tests/Mlops.Deploy.Tests). Only when no kubectl at all:
 # Debian's kubernetes-client (kubectl 1.20, kustomize v2.0.3) conflicts with a newer kubectl.
 need kubectl kubernetes-client
+# Three replicas behind a real load balancer (tests/Mlops.Simulation.Tests/ReplicaFleetTests, deploy/haproxy).
+need /usr/sbin/haproxy haproxy
 
 if ((${#packages[@]})); then
   echo "install-test-deps: installing ${packages[*]}" >&2
@@ -27,5 +29,9 @@ if ((${#packages[@]})); then
   if [[ " ${packages[*]} " == *" prometheus "* && -d /run/systemd/system ]]; then
     "${sudo_cmd[@]}" systemctl disable --now prometheus.service >/dev/null 2>&1 ||
       echo "install-test-deps: could not stop the prometheus service; port 9090 may be taken" >&2
+  fi
+  # Likewise the haproxy package's own service (port 80 with Debian's config); tests start their own.
+  if [[ " ${packages[*]} " == *" haproxy "* && -d /run/systemd/system ]]; then
+    "${sudo_cmd[@]}" systemctl disable --now haproxy.service >/dev/null 2>&1 || true
   fi
 fi

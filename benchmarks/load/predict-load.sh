@@ -16,11 +16,8 @@ duration="${1:-10}"
 rounds="${2:-3}"
 connections="${3:-16}"
 
-if ! command -v wrk >/dev/null; then
-  echo "predict-load: installing Debian's wrk" >&2
-  sudo_cmd=(); [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends wrk >/dev/null
-fi
+source benchmarks/load/wrk-common.sh
+need_debian wrk
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/mlops-load.XXXXXX")"
 pids=()
@@ -30,15 +27,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-wait_ping() {
-  for _ in $(seq 1 300); do
-    [[ "$(curl -s "http://127.0.0.1:$1/ping" 2>/dev/null)" == "pong" ]] && return 0
-    sleep 0.1
-  done
-  echo "predict-load: nothing answers on port $1" >&2
-  exit 1
-}
 
 echo "== build (Release)" >&2
 ./mlops --help >/dev/null
@@ -72,16 +60,6 @@ wait_ping "$durable_port"
 wait_ping "$buffered_port"
 wait_ping "$bare_port"
 wait_ping "$wide_port"
-
-# seconds as wrk prints them (e.g. 512.00us, 1.20ms, 1.01s) in milliseconds
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
-    if (unit == "us") n /= 1000; else if (unit == "s") n *= 1000; else if (unit == "m") n *= 60000
-    printf "%.2f", n }'
-}
-
-median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { printf "%s", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 declare -A rps p50 p99
 run() { # run NAME PORT [SCRIPT]: one measured run, appended to the NAME's samples

@@ -109,7 +109,7 @@ public static class MlopsApp
 
         config.AddBranch("registry", registry =>
         {
-            registry.SetDescription("Version models outside git ($MLOPS_HOME, default .mlops/): lineage, the promotion gate, rollback.");
+            registry.SetDescription("Version models outside git ($MLOPS_HOME, default .mlops/; or PostgreSQL: $MLOPS_REGISTRY=postgres:CONNECTION-STRING), per problem: lineage, the promotion gate, rollback.");
             registry.AddCommand<AddModelCommand>("add")
                 .WithDescription("Register a trained model folder (model.json + model files) by content hash; the same content gets the same version.")
                 .WithExample("registry", "add", "models/classifier");

@@ -1,3 +1,4 @@
+using Mlops.Core.Monitoring;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 
@@ -6,7 +7,7 @@ namespace Mlops.Monitoring;
 /// <summary>
 /// All monitored datasets, by name. Every source of rows — the HTTP endpoint <c>/iterate/{dataset}</c>,
 /// or an <see cref="IRowSource"/> such as a follower of the serving prediction log — feeds the same
-/// windows: the endpoint through <see cref="MonitoredDataset.Parser"/> and <see cref="MonitoredDataset.Add"/>,
+/// windows through the same checks (<see cref="WindowRows"/>): the endpoint through <see cref="MonitoredDataset.Parser"/>,
 /// other sources through <see cref="Add(string, IEnumerable{IReadOnlyDictionary{string, double}})"/>.
 /// </summary>
 public sealed class DriftMonitor
@@ -41,31 +42,7 @@ public sealed class DriftMonitor
     {
         ArgumentNullException.ThrowIfNull(rows);
         var target = Find(dataset) ?? throw new KeyNotFoundException($"unknown dataset '{dataset}'");
-        var columns = target.WindowColumns;
-        var features = target.Mapping.Features.Count;
-        var parsed = new List<double[]>();
-        var index = 0;
-        foreach (var row in rows)
-        {
-            var values = new double[columns.Count];
-            for (var c = 0; c < columns.Count; c++)
-            {
-                var optional = c >= features;
-                if (row.TryGetValue(columns[c], out var value) && (double.IsFinite(value) || (optional && double.IsNaN(value))))
-                {
-                    values[c] = value;
-                }
-                else
-                {
-                    values[c] = optional ? double.NaN : throw new BadRowException($"row {index}: column '{columns[c]}' is missing or not a finite number");
-                }
-            }
-
-            parsed.Add(values);
-            index++;
-        }
-
-        return target.Add(parsed);
+        return target.Add([.. rows.Select(target.Rows.FromNamed)]);
     }
 
     /// <summary>Computes every dataset whose window got rows since its last report and whose period has passed.</summary>

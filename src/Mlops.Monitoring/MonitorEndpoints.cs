@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Mlops.Core.Monitoring;
 using Mlops.Hosting.Access;
 using Mlops.Hosting.Input;
 using Mlops.Monitoring.Ingestion;
@@ -11,7 +12,7 @@ using Mlops.Monitoring.Metrics;
 namespace Mlops.Monitoring;
 
 /// <summary>
-/// The monitor's HTTP API: the seed's <c>POST /iterate/{dataset}</c>, <c>GET /ping</c>, the status of
+/// The monitor's HTTP API (routes and answers are the wire contract, <see cref="MonitorRoutes"/>): the seed's <c>POST /iterate/{dataset}</c>, <c>GET /ping</c>, the status of
 /// each dataset as JSON for dashboards, <c>GET /metrics</c> for Prometheus and the built-in dashboard
 /// page <c>GET /dashboard</c>.
 /// </summary>
@@ -26,9 +27,9 @@ public static class MonitorEndpoints
         ArgumentNullException.ThrowIfNull(monitor);
         ArgumentNullException.ThrowIfNull(options);
 
-        app.MapGet("/ping", () => Results.Ok(new Ping("ok", "mlops monitor", [.. monitor.DatasetNames])));
+        app.MapGet(MonitorRoutes.Ping, () => Results.Ok(new MonitorPing("ok", "mlops monitor", [.. monitor.DatasetNames])));
 
-        app.MapPost("/iterate/{dataset}", async (string dataset, HttpContext context) =>
+        app.MapPost(MonitorRoutes.Iterate, async (string dataset, HttpContext context) =>
         {
             var target = monitor.Find(dataset);
             if (target is null)
@@ -49,7 +50,7 @@ public static class MonitorEndpoints
                 var rows = target.Parser.Parse(body.RootElement, options.MaxRowsPerRequest);
                 var drift = target.Add(rows);
                 var (window, _) = target.Snapshot();
-                return Results.Ok(new Accepted(rows.Count, window.Rows, window.RowsReceived, drift is not null, drift?.Report.DatasetDrift));
+                return Results.Ok(new RowsAccepted(rows.Count, window.Rows, window.RowsReceived, drift is not null, drift?.Report.DatasetDrift));
             }
             catch (BadRowException e)
             {
@@ -59,11 +60,11 @@ public static class MonitorEndpoints
             .RequireStateChangeAuthorization()
             .RequireJsonBody();
 
-        app.MapGet("/datasets", () => Results.Ok(monitor.Datasets.Select(d => d.Snapshot() is var s
+        app.MapGet(MonitorRoutes.Datasets, () => Results.Ok(monitor.Datasets.Select(d => d.Snapshot() is var s
             ? new DatasetSummary(d.Name, s.Window.Rows, s.Window.RowsReceived, s.Latest?.Report.DatasetDrift, s.Latest?.Report.Timestamp)
             : null)));
 
-        app.MapGet("/datasets/{dataset}/drift", (string dataset, int? history) =>
+        app.MapGet(MonitorRoutes.Drift, (string dataset, int? history) =>
         {
             if (monitor.Find(dataset) is not { } target)
             {
@@ -81,7 +82,7 @@ public static class MonitorEndpoints
         });
 
         // A replay closes a month here: the window's drift now, not when the period next comes round.
-        app.MapPost("/datasets/{dataset}/drift/calculate", (string dataset) =>
+        app.MapPost(MonitorRoutes.CalculateDrift, (string dataset) =>
         {
             if (monitor.Find(dataset) is not { } target)
             {
@@ -111,13 +112,4 @@ public static class MonitorEndpoints
         title: "Unknown dataset",
         detail: $"unknown dataset '{dataset}'; monitored: {string.Join(", ", monitor.DatasetNames)}",
         statusCode: StatusCodes.Status404NotFound);
-
-    /// <summary>The answer of <c>/ping</c>.</summary>
-    public sealed record Ping(string Status, string Service, IReadOnlyList<string> Datasets);
-
-    /// <summary>The answer of <c>/iterate/{dataset}</c>: rows taken, the window, and whether drift was computed now.</summary>
-    public sealed record Accepted(int Rows, int WindowRows, long RowsReceived, bool Calculated, bool? DatasetDrift);
-
-    /// <summary>One entry of <c>/datasets</c>.</summary>
-    public sealed record DatasetSummary(string Dataset, int WindowRows, long RowsReceived, bool? DatasetDrift, DateTimeOffset? LastCalculated);
 }

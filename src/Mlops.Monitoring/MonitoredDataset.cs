@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Drift;
+using Mlops.Core.Monitoring;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 
@@ -51,7 +52,8 @@ public sealed class MonitoredDataset
         columns.Add(AnswerSourceColumn.WindowColumn);
         WindowColumns = columns;
         _window = new DriftWindow(columns, monitor.WindowSize);
-        Parser = new RowParser(columns, optional, AnswerSourceColumn.WindowColumn);
+        Rows = new WindowRows(columns, optional, AnswerSourceColumn.WindowColumn);
+        Parser = new RowParser(Rows);
         _historySize = monitor.HistorySize;
         _period = TimeSpan.FromSeconds(monitor.CalculationPeriodSeconds);
         Reference = new ReferenceInfo(
@@ -71,6 +73,10 @@ public sealed class MonitoredDataset
 
     public ColumnMapping Mapping { get; }
 
+    /// <summary>How a row's named values become window values, checked: every source's rows pass here.</summary>
+    public WindowRows Rows { get; }
+
+    /// <summary>The posted body's rows (JSON) through <see cref="Rows"/>.</summary>
     public RowParser Parser { get; }
 
     /// <summary>The columns of a row given to <see cref="Add"/>, in order: the features, the prediction (if mapped), the fallback flag.</summary>

@@ -1,3 +1,4 @@
+using Mlops.Core.Monitoring;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Metrics;
 using Mlops.Testing;

@@ -1,4 +1,4 @@
-using Npgsql;
+using Mlops.Testing.Postgres;
 
 namespace Mlops.Simulation.Tests;
 
@@ -8,8 +8,6 @@ namespace Mlops.Simulation.Tests;
 /// </summary>
 public sealed class PredictionLogFollowingTests
 {
-    public const string PostgresVariable = "MLOPS_TEST_POSTGRES";
-
     [Fact]
     public async Task The_monitor_follows_the_services_SQLite_log_month_by_month()
     {
@@ -24,12 +22,8 @@ public sealed class PredictionLogFollowingTests
     [Fact]
     public async Task The_monitor_follows_the_services_PostgreSQL_log_month_by_month()
     {
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        Assert.False(
-            string.IsNullOrWhiteSpace(server),
-            $"{PostgresVariable} is not set: run ./test.sh, which starts PostgreSQL with scripts/start-postgres.sh (eval \"$(scripts/start-postgres.sh)\" before dotnet test works too)");
         // A database of its own: other tests write to the shared one at the same time, and the monitor would see their rows.
-        await using var database = await ScratchDatabase.CreateAsync(server!);
+        await using var database = await ScratchDatabase.CreateAsync();
         await using var sandbox = new SimulationSandbox();
         var service = await sandbox.StartServiceAsync("--prediction-log", "postgres:" + database.ConnectionString);
         var monitor = await sandbox.StartMonitorAsync("--prediction-log", "postgres:" + database.ConnectionString);
@@ -51,44 +45,6 @@ public sealed class PredictionLogFollowingTests
             // The log carries who answered and what: the window's fallback rate is the month's, and prediction drift is computed.
             Assert.Equal(month.GetProperty("fallback_rate").GetDouble(), drift.GetProperty("window_fallback_rate").GetDouble(), 12);
             Assert.Equal(System.Text.Json.JsonValueKind.False, drift.GetProperty("prediction_drift").ValueKind);
-        }
-    }
-
-    /// <summary>A fresh database on the test server, dropped on dispose.</summary>
-    private sealed class ScratchDatabase : IAsyncDisposable
-    {
-        private readonly string _server;
-        private readonly string _name;
-
-        private ScratchDatabase(string server, string name, string connectionString)
-        {
-            _server = server;
-            _name = name;
-            ConnectionString = connectionString;
-        }
-
-        public string ConnectionString { get; }
-
-        public static async Task<ScratchDatabase> CreateAsync(string server)
-        {
-            var name = $"mlops_sim_{Guid.NewGuid():N}";
-            await ExecuteAsync(server, $"CREATE DATABASE {name}");
-            var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-            return new ScratchDatabase(server, name, builder.ConnectionString);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
-        }
-
-        private static async Task ExecuteAsync(string server, string sql)
-        {
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
         }
     }
 }

@@ -1,4 +1,4 @@
-// The bare Kestrel endpoint of benchmarks/load/predict-load.sh: the same server, the same loopback
+// The bare Kestrel endpoint of benchmarks/load/predict-load.sh and fleet-load.sh: the same server, the same loopback
 // and the same machine as `mlops serve`, but POST /predict answers a constant without reading the
 // body, parsing, predicting, logging or counting. The ratio of the two throughputs is what the
 // service's work costs.
@@ -21,4 +21,6 @@ app.MapPost("/predict", (HttpContext context) =>
     return context.Response.Body.WriteAsync(answer).AsTask();
 });
 app.MapGet("/ping", () => "pong");
+// HAProxy's health check (deploy/haproxy/haproxy.cfg) in benchmarks/load/fleet-load.sh.
+app.MapGet("/health", () => "ok");
 await app.RunAsync();

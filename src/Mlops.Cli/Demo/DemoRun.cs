@@ -77,6 +77,9 @@ public sealed class DemoRun(DemoOptions options, DemoNarrator narrator)
     private async Task TellAsync(CancellationToken cancellationToken)
     {
         await DataAsync();
+        // The demo is self-contained: its own SQLite registry in its workspace, also for the services it
+        // starts (they inherit this environment), whatever registry MLOPS_REGISTRY names for other commands.
+        Environment.SetEnvironmentVariable(RegistryLocation.EnvironmentVariable, null);
         _registry = ModelRegistry.Open(_workspace.Home);
         var production = await PhaseTwoAsync(cancellationToken);
         var stack = await StartAsync(cancellationToken);

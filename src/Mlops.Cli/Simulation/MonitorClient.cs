@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mlops.Core.Monitoring;
+using Mlops.Core.Serialization;
 
 namespace Mlops.Cli.Simulation;
 
-/// <summary>The replay's view of the drift monitor: is it there, how many rows has it received, and its drift verdict now.</summary>
+/// <summary>The replay's view of the drift monitor, through the wire contract (<see cref="MonitorRoutes"/>, <see cref="DatasetStatus"/>, <see cref="WindowDrift"/>): is it there, how many rows has it received, and its drift verdict now.</summary>
 public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
 {
-    private readonly Uri _status = new(Base(monitor), $"datasets/{Uri.EscapeDataString(dataset)}/drift?history=0");
-    private readonly Uri _calculate = new(Base(monitor), $"datasets/{Uri.EscapeDataString(dataset)}/drift/calculate");
+    private readonly Uri _status = MonitorRoutes.DriftUri(monitor, dataset, history: 0);
+    private readonly Uri _calculate = MonitorRoutes.CalculateDriftUri(monitor, dataset);
 
     public Uri Url => monitor;
 
@@ -22,8 +24,8 @@ public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
         }
 
         response.EnsureSuccessStatusCode();
-        using var json = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        return json.RootElement.GetProperty("window").GetProperty("rows_received").GetInt64();
+        var status = await ReadAsync<DatasetStatus>(response, cancellationToken).ConfigureAwait(false);
+        return status.Window.RowsReceived;
     }
 
     /// <summary>Polls until the dataset received <paramref name="expected"/> rows or the time is up; returns the last count.</summary>
@@ -59,10 +61,9 @@ public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
             return (null, $"the monitor answered {(int)response.StatusCode} to {_calculate}");
         }
 
-        using var json = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.Conflict
-            ? (null, json.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : "the window is not full yet")
-            : (Drift(json.RootElement), null);
+            ? (null, (await ReadAsync<ConflictDetail>(response, cancellationToken).ConfigureAwait(false)).Detail ?? "the window is not full yet")
+            : (Drift(await ReadAsync<WindowDrift>(response, cancellationToken).ConfigureAwait(false)), null);
     }
 
     /// <summary>The monitor wants a token we do not have (401) or takes state changes from its own machine only (403).</summary>
@@ -70,26 +71,18 @@ public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
         ? $"the drift monitor refused {target} (401): set {Mlops.Hosting.Access.ApiToken.EnvironmentVariable} or --token-file to its token"
         : $"the drift monitor refused {target} (403): without a token it takes rows from its own machine only; start it with a token and pass the same with --token-file");
 
-    internal static MonthDrift Drift(JsonElement windowDrift)
+    /// <summary>The month's view of the monitor's report: the drifted features and their scores.</summary>
+    internal static MonthDrift Drift(WindowDrift windowDrift)
     {
-        var report = windowDrift.GetProperty("report");
-        var columns = report.GetProperty("columns").EnumerateArray().ToList();
-        var drifted = columns
-            .Where(c => c.GetProperty("drifted").GetBoolean())
-            .Select(c => c.GetProperty("column").GetString()!)
-            .ToList();
-        double? fallback = windowDrift.TryGetProperty("fallback_rate", out var rate) && rate.ValueKind == JsonValueKind.Number ? rate.GetDouble() : null;
-        bool? predictionDrift = report.TryGetProperty("prediction_drift", out var prediction) && prediction.ValueKind == JsonValueKind.Object
-            ? prediction.GetProperty("drifted").GetBoolean()
-            : null;
+        var report = windowDrift.Report;
         return new MonthDrift(
-            report.GetProperty("dataset_drift").GetBoolean(),
-            drifted,
-            report.GetProperty("share_of_drifted_columns").GetDouble(),
-            windowDrift.GetProperty("rows_received").GetInt64(),
-            fallback,
-            predictionDrift,
-            columns.ToDictionary(c => c.GetProperty("column").GetString()!, c => c.GetProperty("drift_score").GetDouble(), StringComparer.Ordinal));
+            report.DatasetDrift,
+            [.. report.Columns.Where(c => c.Drifted).Select(c => c.Column)],
+            report.ShareOfDriftedColumns,
+            windowDrift.RowsReceived,
+            windowDrift.FallbackRate,
+            report.PredictionDrift?.Drifted,
+            report.Columns.ToDictionary(c => c.Column, c => c.DriftScore, StringComparer.Ordinal));
     }
 
     private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
@@ -108,11 +101,13 @@ public sealed class MonitorClient(HttpClient http, Uri monitor, string dataset)
         }
     }
 
-    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync<T>(body, MlopsJson.Options, cancellationToken).ConfigureAwait(false)
+            ?? throw new SimulationTargetException($"the drift monitor at {monitor} answered null");
     }
 
-    private static Uri Base(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    /// <summary>The part of a problem-details answer a replay shows.</summary>
+    private sealed record ConflictDetail(string? Detail);
 }

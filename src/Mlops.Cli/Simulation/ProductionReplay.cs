@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Mlops.Core.Monitoring;
 
 namespace Mlops.Cli.Simulation;
 
@@ -47,7 +48,7 @@ public sealed class ProductionReplay : IDisposable
         _http.DefaultRequestHeaders.Authorization = options.Token?.Header;
         _monitor = new MonitorClient(_http, options.Monitor, options.Dataset);
         _target = options.Mock
-            ? new Uri(WithSlash(options.Monitor), $"iterate/{Uri.EscapeDataString(options.Dataset)}")
+            ? MonitorRoutes.IterateUri(options.Monitor, options.Dataset)
             : new Uri(WithSlash(options.Service), "predict");
         _pacer = new RequestPacer(options.Rate);
     }

@@ -47,7 +47,8 @@ public sealed class LocalDeployment(StackLayout layout, IAnsiConsole console)
         ArgumentNullException.ThrowIfNull(plan);
         CheckPortsFree(plan);
         Directory.CreateDirectory(layout.RunFolder);
-        var registry = ModelRegistry.Open(layout.Home);
+        // The registry the started service will follow: MLOPS_REGISTRY (inherited by the service) or the SQLite one in the home.
+        var registry = ModelRegistry.Open(RegistryLocation.In(layout.Home));
         ProductionModelBootstrap.EnsureProduction(registry, plan.Reference, layout.RunFolder, console);
 
         // State changes (rows into the monitor) need this token; the service's forwarder and `mlops simulate` read it from here.

@@ -6,7 +6,8 @@ namespace Mlops.Core.Lifecycle;
 /// <summary>
 /// "Which model do you mean": the one rule for every command that takes a model (<c>--model</c>).
 /// An existing folder (or file) is a model folder; otherwise <c>vN</c>, a prefix of 4+ hex digits of
-/// the artifact hash, or <c>production</c> is a registry version; otherwise a path (it holds a
+/// the artifact hash, <c>production</c> (the production model of the registry's only problem in
+/// production) or <c>production:NAME</c> (of the problem NAME) is a registry version; otherwise a path (it holds a
 /// separator or starts with a dot) is a model folder that is not there; anything else is an error
 /// naming both readings. An existing folder wins over a version of the same name, as a shell user
 /// expects of a path.
@@ -45,34 +46,34 @@ public sealed record ModelReference
         }
 
         throw new InvalidInputException(
-            $"{text}: no such model folder, and not a registry version (vN, {VersionResolver.MinimumPrefixLength}+ hex digits of the artifact hash, or '{VersionResolver.ProductionAlias}')");
+            $"{text}: no such model folder, and not a registry version (vN, {VersionResolver.MinimumPrefixLength}+ hex digits of the artifact hash, or '{VersionResolver.ProductionAlias}' / '{VersionResolver.ProductionOfProblem}NAME')");
     }
 
     /// <summary>
-    /// The registry in <paramref name="home"/>, which must exist: looking a version up never creates
+    /// The registry at <paramref name="location"/>, which must exist: looking a version up never creates
     /// an empty registry as a side effect.
     /// </summary>
     /// <exception cref="InvalidInputException">There is no registry there.</exception>
-    public ModelRegistry OpenRegistry(string home)
+    public ModelRegistry OpenRegistry(RegistryLocation location)
     {
-        ArgumentNullException.ThrowIfNull(home);
-        return Directory.Exists(home)
-            ? ModelRegistry.Open(home)
-            : throw new InvalidInputException($"{Text}: no such model folder, and no registry at {home} to look the version up in (set MLOPS_HOME)");
+        ArgumentNullException.ThrowIfNull(location);
+        return location.Exists
+            ? ModelRegistry.Open(location)
+            : throw new InvalidInputException($"{Text}: no such model folder, and no registry at {location} to look the version up in (set MLOPS_HOME or MLOPS_REGISTRY)");
     }
 
     /// <summary>
     /// Loads the model: a folder as it is, a version from its verified artifact in the registry at
-    /// <paramref name="home"/>. The name is what the user gave for a folder, "vN (stage)" for a version.
+    /// <paramref name="location"/>. The name is what the user gave for a folder, "vN (stage)" for a version.
     /// </summary>
-    public (TrainedModel Model, string Name, ModelVersion? Version) Load(string home, Action<string>? warn = null)
+    public (TrainedModel Model, string Name, ModelVersion? Version) Load(RegistryLocation location, Action<string>? warn = null)
     {
         if (IsFolder)
         {
             return (ModelDirectory.Load(Text, warn), Text, null);
         }
 
-        return LoadVersion(OpenRegistry(home), Text, warn);
+        return LoadVersion(OpenRegistry(location), Text, warn);
     }
 
     /// <summary>Loads <paramref name="version"/> from its verified artifact in <paramref name="registry"/>, named "vN (stage)".</summary>

@@ -19,16 +19,30 @@ public sealed class PredictionLogArchive
     private const int RowGroup = 100_000;
 
     private readonly LogDatabase _database;
+    private readonly PredictionLogColumns _columns;
+    private readonly IReadOnlyList<DataField> _fields;
 
-    internal PredictionLogArchive(LogDatabase database) => _database = database;
+    internal PredictionLogArchive(LogDatabase database, PredictionLogColumns columns)
+    {
+        _database = database;
+        _columns = columns;
+        _fields = FieldsOf(columns);
+    }
 
-    /// <summary>The exported file's columns: the log's own, then the label joined in (null where none arrived).</summary>
-    public static IReadOnlyList<DataField> Fields { get; } =
-    [
-        .. PredictionLogSchema.Columns.Select(Field),
-        new DataField<int?>("label"),
-        new DateTimeDataField("label_arrived_at", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true),
-    ];
+    /// <summary>The talk's exported columns (<see cref="FieldsOf"/>).</summary>
+    public static IReadOnlyList<DataField> Fields { get; } = FieldsOf(PredictionLogColumns.Insurance);
+
+    /// <summary>The exported file's columns: the log's own, typed by what they hold (a flag, a class or a category's index as a whole number), then the label joined in (null where none arrived).</summary>
+    public static IReadOnlyList<DataField> FieldsOf(PredictionLogColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return
+        [
+            .. columns.All.Select(Field),
+            new DataField<int?>("label"),
+            new DateTimeDataField("label_arrived_at", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true),
+        ];
+    }
 
     private string CreateTable => _database.Postgres
         ? $"CREATE TABLE IF NOT EXISTS {Table} (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, exported_before TIMESTAMPTZ NOT NULL, file TEXT NOT NULL, row_count BIGINT NOT NULL, exported_at TIMESTAMPTZ NOT NULL)"
@@ -55,12 +69,12 @@ public sealed class PredictionLogArchive
         try
         {
             await using (var stream = File.Create(temporary))
-            await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(Fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(_fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var after = 0L;
                 while (true)
                 {
-                    var columns = Fields.Select(ColumnBuffer.For).ToArray();
+                    var columns = _fields.Select(ColumnBuffer.For).ToArray();
                     await using (var select = LogDatabase.Command(connection, null, Select, ("@before", _database.Time(before)), ("@after", after), ("@limit", RowGroup)))
                     await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -87,7 +101,7 @@ public sealed class PredictionLogArchive
                     {
                         for (var i = 0; i < columns.Length; i++)
                         {
-                            await columns[i].WriteAsync(group, Fields[i], cancellationToken).ConfigureAwait(false);
+                            await columns[i].WriteAsync(group, _fields[i], cancellationToken).ConfigureAwait(false);
                         }
                     }
 
@@ -146,19 +160,18 @@ public sealed class PredictionLogArchive
         return new PruneReport(before, deleted, deletedLabels, exportedBefore, null);
     }
 
-    private static string Select =>
-        $"SELECT {string.Join(", ", PredictionLogSchema.Columns.Select(c => "p." + c))}, l.label, l.arrived_at " +
+    private string Select =>
+        $"SELECT {_columns.SelectList("p")}, l.label, l.arrived_at " +
         $"FROM {PredictionLogSchema.Table} p LEFT JOIN {LabelStore.Table} l ON l.prediction_id = p.prediction_id " +
         "WHERE p.logged_at < @before AND p.id > @after ORDER BY p.id LIMIT @limit";
 
-    private static DataField Field(string column) => column switch
+    private static DataField Field(LogColumn column) => column.Kind switch
     {
-        "id" => new DataField<long>(column),
-        "logged_at" => new DateTimeDataField(column, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: false),
-        "model_version" or "source" => new DataField<string>(column, nullable: false),
-        "prediction_id" or ClientKey.Name => new DataField<string>(column, nullable: true),
-        "category" or "training" or "emergency_braking" => new DataField<int>(column),
-        _ => new DataField<double>(column),
+        LogColumnKind.Id => new DataField<long>(column.Name),
+        LogColumnKind.Time => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: column.Nullable),
+        LogColumnKind.Text or LogColumnKind.PredictionId => new DataField<string>(column.Name, nullable: column.Nullable),
+        _ when column.IsInteger => column.Nullable ? new DataField<int?>(column.Name) : new DataField<int>(column.Name),
+        _ => column.Nullable ? new DataField<double?>(column.Name) : new DataField<double>(column.Name),
     };
 
     /// <summary>A time as either database returns it: PostgreSQL a UTC <see cref="DateTime"/>, SQLite its fixed-width text.</summary>

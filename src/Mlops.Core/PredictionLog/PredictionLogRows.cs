@@ -1,36 +1,46 @@
 using System.Data.Common;
-using Mlops.Core.Data;
+using System.Globalization;
 
 namespace Mlops.Core.PredictionLog;
 
-/// <summary>Reads log rows from either database's data reader, in <see cref="PredictionLogSchema.Columns"/> order.</summary>
+/// <summary>
+/// Reads log rows from either database's data reader, in <see cref="PredictionLogColumns"/> order;
+/// <c>eachRow</c> sees the reader on each row, for columns a query selects after those.
+/// </summary>
 internal static class PredictionLogRows
 {
     public static async Task<IReadOnlyList<LoggedPrediction>> ReadAllAsync(
-        DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> readTime, CancellationToken cancellationToken)
+        DbDataReader reader, PredictionLogColumns columns, Func<DbDataReader, int, DateTimeOffset> readTime, CancellationToken cancellationToken, Action<DbDataReader>? eachRow = null)
     {
         var rows = new List<LoggedPrediction>();
+        var classes = columns.Classes.Count;
+        var features = columns.Features.Count;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var features = new InsuranceFeatures(
-                Training: Convert.ToInt32(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture) != 0,
-                Age: reader.GetDouble(9),
-                EmergencyBraking: Convert.ToInt32(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture) != 0,
-                BrakingDistance: reader.GetDouble(11),
-                Power: reader.GetDouble(12),
-                Miles: reader.GetDouble(13));
+            var probabilities = new double[classes];
+            for (var c = 0; c < classes; c++)
+            {
+                probabilities[c] = reader.GetDouble(columns.FirstProbability + c);
+            }
+
+            var vector = new double[features];
+            for (var f = 0; f < features; f++)
+            {
+                var ordinal = columns.FirstFeature + f;
+                vector[f] = reader.IsDBNull(ordinal) ? double.NaN : Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+            }
+
             rows.Add(new LoggedPrediction(
                 Id: reader.GetInt64(0),
                 LoggedAt: readTime(reader, 1),
                 ModelVersion: reader.GetString(2),
                 Source: reader.GetString(3),
-                Category: (RiskGroup)Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
-                PHigh: reader.GetDouble(5),
-                PMedium: reader.GetDouble(6),
-                PLow: reader.GetDouble(7),
-                Features: features,
-                PredictionId: reader.IsDBNull(14) ? Guid.Empty : ReadGuid(reader, 14),
-                RequestId: reader.IsDBNull(15) ? null : reader.GetString(15)));
+                Category: Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
+                Probabilities: probabilities,
+                Features: vector,
+                PredictionId: reader.IsDBNull(columns.PredictionId) ? Guid.Empty : ReadGuid(reader, columns.PredictionId),
+                RequestId: reader.IsDBNull(columns.RequestId) ? null : reader.GetString(columns.RequestId)));
+            eachRow?.Invoke(reader);
         }
 
         return rows;

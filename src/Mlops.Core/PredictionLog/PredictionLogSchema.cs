@@ -1,72 +1,25 @@
 using System.Globalization;
-using Mlops.Core.Data;
 
 namespace Mlops.Core.PredictionLog;
 
 /// <summary>
 /// The prediction log's table, defined once for both databases so the service that writes it and
-/// the monitor that follows it agree on every column.
+/// the monitor that follows it agree on every column: its name, keys, indexes and time format here,
+/// its columns from the problem (<see cref="PredictionLogColumns"/>).
 /// </summary>
 public static class PredictionLogSchema
 {
     public const string Table = "predictions";
 
-    /// <summary>Every column in order; the six feature columns carry the names of <see cref="Feature"/>.</summary>
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        "id", "logged_at", "model_version", "source", "category", "p_high", "p_medium", "p_low",
-        .. Feature.All.Select(f => f.Name),
-        "prediction_id", ClientKey.Name,
-    ];
+    /// <summary>The talk's columns in order (<see cref="PredictionLogColumns.Insurance"/>); another problem's log has its own (<see cref="PredictionLogColumns.For"/>).</summary>
+    public static IReadOnlyList<string> Columns => PredictionLogColumns.Insurance.Names;
 
-    /// <summary>The columns an insert names: all but the id, which the database assigns.</summary>
-    public static IReadOnlyList<string> InsertColumns { get; } = [.. Columns.Skip(1)];
-
-    /// <summary>SQLite: times as fixed-width ISO 8601 text in UTC, so text order is time order.</summary>
-    public static string CreateSqlite { get; } = $"""
-        CREATE TABLE IF NOT EXISTS {Table} (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            logged_at TEXT NOT NULL,
-            model_version TEXT NOT NULL,
-            source TEXT NOT NULL,
-            category INTEGER NOT NULL,
-            p_high REAL NOT NULL,
-            p_medium REAL NOT NULL,
-            p_low REAL NOT NULL,
-            training INTEGER NOT NULL,
-            age REAL NOT NULL,
-            emergency_braking INTEGER NOT NULL,
-            braking_distance REAL NOT NULL,
-            power REAL NOT NULL,
-            miles REAL NOT NULL,
-            prediction_id TEXT,
-            request_id TEXT
-        )
-        """;
-
-    public static string CreatePostgres { get; } = $"""
-        CREATE TABLE IF NOT EXISTS {Table} (
-            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            logged_at TIMESTAMPTZ NOT NULL,
-            model_version TEXT NOT NULL,
-            source TEXT NOT NULL,
-            category SMALLINT NOT NULL,
-            p_high DOUBLE PRECISION NOT NULL,
-            p_medium DOUBLE PRECISION NOT NULL,
-            p_low DOUBLE PRECISION NOT NULL,
-            training SMALLINT NOT NULL,
-            age DOUBLE PRECISION NOT NULL,
-            emergency_braking SMALLINT NOT NULL,
-            braking_distance DOUBLE PRECISION NOT NULL,
-            power DOUBLE PRECISION NOT NULL,
-            miles DOUBLE PRECISION NOT NULL,
-            prediction_id UUID,
-            request_id TEXT
-        );
-        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS prediction_id UUID;
-        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS request_id TEXT;
-        {Indexes}
-        """;
+    /// <summary>
+    /// PostgreSQL only: the 64-bit id of the transaction that wrote the row (<c>xid8</c>, which never wraps
+    /// around, unlike the 32-bit <c>xmin</c> system column that VACUUM may also freeze). The database fills it
+    /// in; inserts do not name it. <see cref="PostgresPredictionLog.FollowAsync"/> reads by it.
+    /// </summary>
+    public const string WriterTransactionColumn = "writer_xact";
 
     /// <summary>
     /// The columns a log written before predictions had ids lacks (added with ALTER TABLE; its old
@@ -84,9 +37,9 @@ public static class PredictionLogSchema
         CREATE INDEX IF NOT EXISTS {Table}_request_id ON {Table} (request_id) WHERE request_id IS NOT NULL;
         """;
 
-    /// <summary>The select both readers use: rows after an id, in log order.</summary>
-    public static string SelectAfter(string afterParameter, string limitParameter) =>
-        $"SELECT {string.Join(", ", Columns)} FROM {Table} WHERE id > {afterParameter} ORDER BY id LIMIT {limitParameter}";
+    /// <summary>The select both readers use: rows after an id, in log order, in <paramref name="columns"/>' order (the talk's by default).</summary>
+    public static string SelectAfter(string afterParameter, string limitParameter, PredictionLogColumns? columns = null) =>
+        $"SELECT {(columns ?? PredictionLogColumns.Insurance).SelectList()} FROM {Table} WHERE id > {afterParameter} ORDER BY id LIMIT {limitParameter}";
 
     /// <summary>The newest row's id, 0 for an empty log (the same statement in both databases).</summary>
     public static string SelectLastId { get; } = $"SELECT COALESCE(MAX(id), 0) FROM {Table}";

@@ -43,16 +43,21 @@ public sealed record PredictionLogTarget(PredictionLogKind Kind, string Location
     /// <summary>Opens the log, creating its table if missing.</summary>
     /// <param name="syncEveryCommit">SQLite only: <c>synchronous=FULL</c>, commits survive a power loss (PostgreSQL's own setting, <c>synchronous_commit</c>, decides there).</param>
     /// <param name="cancellationToken">Stops waiting for the server.</param>
-    public async Task<IPredictionLog> OpenAsync(bool syncEveryCommit = false, CancellationToken cancellationToken = default)
+    public Task<IPredictionLog> OpenAsync(bool syncEveryCommit = false, CancellationToken cancellationToken = default) =>
+        OpenAsync(PredictionLogColumns.Insurance, syncEveryCommit, cancellationToken);
+
+    /// <summary>Opens the log of <paramref name="columns"/>' problem, creating its table if missing.</summary>
+    public async Task<IPredictionLog> OpenAsync(PredictionLogColumns columns, bool syncEveryCommit = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(columns);
         if (Kind == PredictionLogKind.Postgres)
         {
-            return await PostgresPredictionLog.OpenAsync(Location, cancellationToken).ConfigureAwait(false);
+            return await PostgresPredictionLog.OpenAsync(Location, columns, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            return SqlitePredictionLog.Open(Location, syncEveryCommit);
+            return SqlitePredictionLog.Open(Location, syncEveryCommit, columns);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {

@@ -58,8 +58,8 @@ public static class RecordPerformance
         var classes = RiskGroups.All.Select(group =>
         {
             var actual = labeled.Count(r => r.Label == group);
-            var predicted = labeled.Count(r => r.Row.Category == group);
-            var hits = labeled.Count(r => r.Label == group && r.Row.Category == group);
+            var predicted = labeled.Count(r => (RiskGroup)r.Row.Category == group);
+            var hits = labeled.Count(r => r.Label == group && (RiskGroup)r.Row.Category == group);
             return new ClassPerformance(group.Name(), actual, predicted, predicted == 0 ? null : (double)hits / predicted, actual == 0 ? null : (double)hits / actual);
         }).ToArray();
         return new PeriodPerformance(
@@ -74,5 +74,5 @@ public static class RecordPerformance
     }
 
     private static double? Accuracy((LoggedPrediction Row, RiskGroup Label)[] rows) =>
-        rows.Length == 0 ? null : (double)rows.Count(r => r.Row.Category == r.Label) / rows.Length;
+        rows.Length == 0 ? null : (double)rows.Count(r => (RiskGroup)r.Row.Category == r.Label) / rows.Length;
 }

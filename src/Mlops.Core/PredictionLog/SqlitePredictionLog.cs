@@ -9,16 +9,18 @@ namespace Mlops.Core.PredictionLog;
 /// </summary>
 public sealed class SqlitePredictionLog : IPredictionLog
 {
-    /// <summary>The insert with positional parameters ?1 … ?15, in <see cref="PredictionLogSchema.InsertColumns"/> order.</summary>
-    private static readonly string Insert =
-        $"INSERT INTO {PredictionLogSchema.Table} ({string.Join(", ", PredictionLogSchema.InsertColumns)}) " +
-        $"VALUES ({string.Join(", ", PredictionLogSchema.InsertColumns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
-
     private readonly string _connectionString;
     private readonly string _synchronous;
+    private readonly PredictionLogColumns _columns;
 
-    private SqlitePredictionLog(string path, bool syncEveryCommit)
+    /// <summary>The insert with positional parameters ?1 … ?N, in <see cref="PredictionLogColumns.Inserted"/> order.</summary>
+    private readonly string _insert;
+
+    private SqlitePredictionLog(string path, bool syncEveryCommit, PredictionLogColumns columns)
     {
+        _columns = columns;
+        _insert = $"INSERT INTO {PredictionLogSchema.Table} ({columns.InsertList}) " +
+            $"VALUES ({string.Join(", ", columns.Inserted.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
 
@@ -28,7 +30,7 @@ public sealed class SqlitePredictionLog : IPredictionLog
         _synchronous = syncEveryCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
         var database = new LogDatabase(_ => Task.FromResult<System.Data.Common.DbConnection>(Connect()), Postgres: false, time => PredictionLogSchema.FormatSqliteTime(time));
         Labels = new LabelStore(database);
-        Archive = new PredictionLogArchive(database);
+        Archive = new PredictionLogArchive(database, columns);
     }
 
     public LabelStore Labels { get; }
@@ -42,10 +44,11 @@ public sealed class SqlitePredictionLog : IPredictionLog
     /// <summary>Opens the log at <paramref name="path"/>, creating the file and the table if missing (and adding the key columns to a log from before they existed).</summary>
     /// <param name="path">The database file.</param>
     /// <param name="syncEveryCommit">SQLite's <c>synchronous=FULL</c>: a commit survives a power loss, not only a crash of the process.</param>
-    public static SqlitePredictionLog Open(string path, bool syncEveryCommit = false)
+    /// <param name="columns">The problem's columns; the talk's by default.</param>
+    public static SqlitePredictionLog Open(string path, bool syncEveryCommit = false, PredictionLogColumns? columns = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var log = new SqlitePredictionLog(path, syncEveryCommit);
+        var log = new SqlitePredictionLog(path, syncEveryCommit, columns ?? PredictionLogColumns.Insurance);
         var folder = System.IO.Path.GetDirectoryName(log.Path);
         if (!string.IsNullOrEmpty(folder))
         {
@@ -54,7 +57,7 @@ public sealed class SqlitePredictionLog : IPredictionLog
 
         using var connection = log.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; " + PredictionLogSchema.CreateSqlite;
+        command.CommandText = "PRAGMA journal_mode=WAL; " + log._columns.CreateSqlite;
         command.ExecuteNonQuery();
         AddMissingKeyColumns(connection);
         command.CommandText = PredictionLogSchema.Indexes + LabelStore.CreateSqlite;
@@ -76,7 +79,7 @@ public sealed class SqlitePredictionLog : IPredictionLog
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         var db = connection.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, Insert, out var statement));
+        Check(db, raw.sqlite3_prepare_v2(db, _insert, out var statement));
         using (statement)
         {
             Span<byte> time = stackalloc byte[40];
@@ -88,24 +91,38 @@ public sealed class SqlitePredictionLog : IPredictionLog
                 raw.sqlite3_bind_text(statement, 1, time[..PredictionLogSchema.FormatSqliteTime(row.LoggedAt, time)]);
                 raw.sqlite3_bind_text(statement, 2, version.Bytes(row.ModelVersion));
                 raw.sqlite3_bind_text(statement, 3, source.Bytes(row.Source));
-                raw.sqlite3_bind_int(statement, 4, (int)row.Category);
-                raw.sqlite3_bind_double(statement, 5, row.PHigh);
-                raw.sqlite3_bind_double(statement, 6, row.PMedium);
-                raw.sqlite3_bind_double(statement, 7, row.PLow);
-                raw.sqlite3_bind_int(statement, 8, row.Features.Training ? 1 : 0);
-                raw.sqlite3_bind_double(statement, 9, row.Features.Age);
-                raw.sqlite3_bind_int(statement, 10, row.Features.EmergencyBraking ? 1 : 0);
-                raw.sqlite3_bind_double(statement, 11, row.Features.BrakingDistance);
-                raw.sqlite3_bind_double(statement, 12, row.Features.Power);
-                raw.sqlite3_bind_double(statement, 13, row.Features.Miles);
-                raw.sqlite3_bind_text(statement, 14, row.PredictionId.ToString());
+                raw.sqlite3_bind_int(statement, 4, row.Category);
+                var at = 5;
+                foreach (var p in row.Probabilities)
+                {
+                    raw.sqlite3_bind_double(statement, at++, p);
+                }
+
+                for (var f = 0; f < _columns.Features.Count; f++, at++)
+                {
+                    var value = row.Features[f];
+                    if (double.IsNaN(value))
+                    {
+                        raw.sqlite3_bind_null(statement, at);
+                    }
+                    else if (_columns.All[_columns.FirstFeature + f].IsInteger)
+                    {
+                        raw.sqlite3_bind_int(statement, at, (int)value);
+                    }
+                    else
+                    {
+                        raw.sqlite3_bind_double(statement, at, value);
+                    }
+                }
+
+                raw.sqlite3_bind_text(statement, at++, row.PredictionId.ToString());
                 if (row.RequestId is null)
                 {
-                    raw.sqlite3_bind_null(statement, 15);
+                    raw.sqlite3_bind_null(statement, at);
                 }
                 else
                 {
-                    raw.sqlite3_bind_text(statement, 15, row.RequestId);
+                    raw.sqlite3_bind_text(statement, at, row.RequestId);
                 }
 
                 var done = raw.sqlite3_step(statement);
@@ -127,11 +144,11 @@ public sealed class SqlitePredictionLog : IPredictionLog
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = PredictionLogSchema.SelectAfter("$after", "$limit");
+        command.CommandText = PredictionLogSchema.SelectAfter("$after", "$limit", _columns);
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$limit", max);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await PredictionLogRows.ReadAllAsync(reader, (r, i) => PredictionLogSchema.ParseSqliteTime(r.GetString(i)), cancellationToken).ConfigureAwait(false);
+        return await PredictionLogRows.ReadAllAsync(reader, _columns, (r, i) => PredictionLogSchema.ParseSqliteTime(r.GetString(i)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)

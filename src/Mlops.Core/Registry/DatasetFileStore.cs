@@ -1,15 +1,17 @@
 using Mlops.Core.Data;
+using Mlops.Core.Registry.Storage;
 
 namespace Mlops.Core.Registry;
 
 /// <summary>
 /// Data files stored by content hash under <c>datasets/</c>. The file is copied first and then hashed
 /// and inspected from the copy, so what is recorded is exactly what is stored, even if the original
-/// changes meanwhile; the copy is renamed into place only when it was read successfully.
+/// changes meanwhile; the copy is renamed into place only when it was read successfully. With a
+/// <paramref name="shared"/> store the file goes there too, and <c>datasets/</c> is a verified cache of it.
 /// </summary>
-internal sealed class DatasetFileStore(RegistryLayout layout)
+internal sealed class DatasetFileStore(RegistryLayout layout, IArtifactStore? shared)
 {
-    public string PathOf(string sha256) => Path.Combine(layout.Datasets, sha256 + ".csv");
+    private string PathOf(string sha256) => Path.Combine(layout.Datasets, sha256 + ".csv");
 
     /// <summary>Stores <paramref name="sourceFile"/>; <paramref name="inspect"/> reads the staged copy before it is kept.</summary>
     public (string Sha256, T Inspection) Store<T>(string sourceFile, Func<string, T> inspect)
@@ -33,6 +35,11 @@ internal sealed class DatasetFileStore(RegistryLayout layout)
                 File.Move(staging, destination, overwrite: true);
             }
 
+            if (shared is not null && !shared.Exists(sha))
+            {
+                shared.Put(sha, destination);
+            }
+
             return (sha, inspection);
         }
         finally
@@ -45,6 +52,20 @@ internal sealed class DatasetFileStore(RegistryLayout layout)
     public string Verified(string sha256, string label)
     {
         var path = PathOf(sha256);
+        if (shared is not null && !(File.Exists(path) && ContentHash.OfFile(path) == sha256))
+        {
+            var staging = layout.NewTempPath(".csv");
+            try
+            {
+                shared.Get(sha256, staging, label);
+                File.Move(staging, path, overwrite: true);
+            }
+            finally
+            {
+                ModelArtifactStore.DeleteQuietly(staging);
+            }
+        }
+
         if (!File.Exists(path))
         {
             throw new ArtifactCorruptedException($"{label}: stored file {path} is missing");

@@ -1,16 +1,71 @@
+using Mlops.Core.Registry.Storage;
+
 namespace Mlops.Core.Registry;
 
 /// <summary>
 /// Model folders stored by content hash under <c>artifacts/</c>. An artifact is copied to a temp
 /// folder, checked and then renamed into place, so readers see a whole model or none; once in place
 /// it is never changed, so the same content is stored once however often it is registered.
+/// With a <paramref name="shared"/> store (the registry on PostgreSQL) that store holds the truth —
+/// every file by its hash — and <c>artifacts/</c> is this machine's cache of it: a missing or damaged
+/// folder there is fetched again, verified file by file and against the manifest, before anyone loads it.
 /// </summary>
-internal sealed class ModelArtifactStore(RegistryLayout layout)
+internal sealed class ModelArtifactStore(RegistryLayout layout, IArtifactStore? shared)
 {
-    public string PathOf(string sha256) => Path.Combine(layout.Artifacts, sha256);
-
-    /// <summary>Stores the folder whose content is <paramref name="manifest"/>, unless an intact copy is already there.</summary>
+    /// <summary>Stores the folder whose content is <paramref name="manifest"/>, unless an intact copy is already there; returns the local copy.</summary>
     public string Store(string sourceFolder, ArtifactManifest manifest)
+    {
+        var destination = StoreLocally(sourceFolder, manifest);
+        if (shared is not null)
+        {
+            // The files go to the shared store before the catalog names them: a version never lacks its bytes.
+            foreach (var file in manifest.Files.DistinctBy(f => f.Sha256).Where(f => !shared.Exists(f.Sha256)))
+            {
+                shared.Put(file.Sha256, Path.Combine(destination, file.Path));
+            }
+        }
+
+        return destination;
+    }
+
+    /// <summary>The local folder of the artifact, every file checked against <paramref name="manifest"/> (fetched from the shared store first when needed).</summary>
+    /// <exception cref="ArtifactCorruptedException">A file is missing, changed or added (locally, or in the shared store).</exception>
+    public string Verified(string sha256, ArtifactManifest manifest, string label)
+    {
+        var path = PathOf(sha256);
+        if (shared is null)
+        {
+            manifest.Verify(path, label);
+            return path;
+        }
+
+        if (IsIntact(path, manifest))
+        {
+            return path;
+        }
+
+        var staging = layout.NewTempPath();
+        try
+        {
+            Directory.CreateDirectory(staging);
+            foreach (var file in manifest.Files)
+            {
+                shared.Get(file.Sha256, Path.Combine(staging, file.Path), label);
+            }
+
+            manifest.Verify(staging, label);
+            MoveIntoPlace(staging, path, manifest);
+            return path;
+        }
+        finally
+        {
+            DeleteQuietly(staging);
+        }
+    }
+
+    private string PathOf(string sha256) => Path.Combine(layout.Artifacts, sha256);
+
+    private string StoreLocally(string sourceFolder, ArtifactManifest manifest)
     {
         var destination = PathOf(manifest.Sha256);
         if (IsIntact(destination, manifest))
@@ -50,8 +105,7 @@ internal sealed class ModelArtifactStore(RegistryLayout layout)
         var staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Guid.NewGuid():N}");
         try
         {
-            var source = PathOf(sha256);
-            manifest.Verify(source, label);
+            var source = Verified(sha256, manifest, label);
             CopyFolder(source, staging);
             // Check the copy itself: it is what the caller will load.
             manifest.Verify(staging, label);

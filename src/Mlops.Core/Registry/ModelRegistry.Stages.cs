@@ -6,9 +6,9 @@ namespace Mlops.Core.Registry;
 public sealed partial class ModelRegistry
 {
     /// <summary>
-    /// Makes <paramref name="version"/> the production model if its latest validation passed; the
-    /// previous production model is archived (exactly one production model at any time, also with
-    /// several processes promoting at once). A version never validated, or whose latest validation
+    /// Makes <paramref name="version"/> the production model of its problem if its latest validation
+    /// passed; the problem's previous production model is archived (exactly one production model per
+    /// problem at any time, also with several processes promoting at once). A version never validated, or whose latest validation
     /// failed, is refused — <see cref="PromotionOutcome.Refused"/> with the failed checks in
     /// <see cref="PromotionResult.Gate"/> — unless <paramref name="force"/> is set with a
     /// <paramref name="reason"/>, which is recorded with time and user in the version's history.
@@ -30,20 +30,20 @@ public sealed partial class ModelRegistry
             var verdict = PromotionGate.Evaluate(model.Version, ValidationRows.Latest(session, model.Number));
             if (model.Stage == ModelStage.Production)
             {
-                return new PromotionResult(PromotionOutcome.AlreadyInProduction, model, null, verdict, ProductionRows.Revision(session));
+                return new PromotionResult(PromotionOutcome.AlreadyInProduction, model, null, verdict, ProductionRows.Revision(session, model.Problem));
             }
 
             if (!verdict.Passed && !force)
             {
-                return new PromotionResult(PromotionOutcome.Refused, model, null, verdict, ProductionRows.Revision(session));
+                return new PromotionResult(PromotionOutcome.Refused, model, null, verdict, ProductionRows.Revision(session, model.Problem));
             }
 
             // Never put a damaged model into production.
-            ModelVersionRows.Manifest(session, model.ArtifactSha256).Verify(_artifacts.PathOf(model.ArtifactSha256), Label(model));
+            _artifacts.Verified(model.ArtifactSha256, ModelVersionRows.Manifest(session, model.ArtifactSha256), Label(model));
 
             var now = _time.GetUtcNow();
-            var revision = ProductionRows.NextRevision(session);
-            var replaced = ModelVersionRows.InStage(session, ModelStage.Production);
+            var revision = ProductionRows.NextRevision(session, model.Problem);
+            var replaced = ModelVersionRows.InProduction(session, model.Problem);
             if (replaced is not null)
             {
                 ModelVersionRows.SetStage(session, replaced.Number, ModelStage.Archived);
@@ -55,54 +55,59 @@ public sealed partial class ModelRegistry
             var action = verdict.Passed ? StageAction.Promoted : StageAction.ForcedPromotion;
             ModelVersionRows.SetStage(session, model.Number, ModelStage.Production);
             StageChangeRows.Append(session, model.Number, action, model.Stage, ModelStage.Production, note, _user, now, revision);
-            ProductionRows.Push(session, model.Number);
-            ProductionRows.Set(session, model.Number);
+            ProductionRows.Push(session, model.Problem, model.Number);
+            ProductionRows.Set(session, model.Problem, model.Number, revision);
             return new PromotionResult(outcome, model with { Stage = ModelStage.Production }, replaced?.Version, verdict, revision);
         });
     }
 
     /// <summary>
-    /// Restores the previous production model (the one the current one replaced) and archives the
-    /// current one. Rolling back again goes one further step back along the line of production models.
+    /// Restores the problem's previous production model (the one the current one replaced) and archives
+    /// the current one. Rolling back again goes one further step back along the problem's line of production models.
     /// </summary>
+    /// <param name="reason">Recorded in the history.</param>
+    /// <param name="problem">The problem; null: the only problem with a production model (<see cref="ProblemOf"/>).</param>
     /// <exception cref="StageTransitionException">No model in production, or no previous production model.</exception>
     /// <exception cref="ArtifactCorruptedException">The previous model's stored files no longer match their hashes.</exception>
-    public RollbackResult Rollback(string? reason = null)
+    /// <exception cref="AmbiguousProblemException">No problem given, and several have production models.</exception>
+    public RollbackResult Rollback(string? reason = null, string? problem = null)
     {
         var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         return _catalog.Write(session =>
         {
-            var current = ModelVersionRows.InStage(session, ModelStage.Production)
-                ?? throw new StageTransitionException("cannot roll back: no model is in production");
-            var previousNumber = ProductionRows.Previous(session)
+            var scope = ProblemScope.Resolve(session, problem);
+            var current = ModelVersionRows.InProduction(session, scope)
+                ?? throw new StageTransitionException(problem is null ? "cannot roll back: no model is in production" : $"cannot roll back: no {scope} model is in production");
+            var previousNumber = ProductionRows.Previous(session, scope)
                 ?? throw new StageTransitionException($"cannot roll back: {current.Version} is the first production model, there is no previous production model to restore");
             var previous = ModelVersionRows.ByNumber(session, previousNumber)!;
-            ModelVersionRows.Manifest(session, previous.ArtifactSha256).Verify(_artifacts.PathOf(previous.ArtifactSha256), Label(previous));
+            _artifacts.Verified(previous.ArtifactSha256, ModelVersionRows.Manifest(session, previous.ArtifactSha256), Label(previous));
 
             var now = _time.GetUtcNow();
-            var revision = ProductionRows.NextRevision(session);
+            var revision = ProductionRows.NextRevision(session, scope);
             ModelVersionRows.SetStage(session, current.Number, ModelStage.Archived);
             StageChangeRows.Append(
                 session, current.Number, StageAction.RolledBack, ModelStage.Production, ModelStage.Archived, note ?? $"rolled back to {previous.Version}", _user, now, revision);
             ModelVersionRows.SetStage(session, previous.Number, ModelStage.Production);
             StageChangeRows.Append(
                 session, previous.Number, StageAction.Restored, previous.Stage, ModelStage.Production, note ?? $"rollback from {current.Version}", _user, now, revision);
-            ProductionRows.Pop(session);
-            ProductionRows.Set(session, previous.Number);
+            ProductionRows.Pop(session, scope);
+            ProductionRows.Set(session, scope, previous.Number, revision);
             return new RollbackResult(previous with { Stage = ModelStage.Production }, current with { Stage = ModelStage.Archived }, revision);
         });
     }
 
     /// <summary>
-    /// The production model with the path of its verified model folder, or null when none is in
-    /// production. A service loads it at start and whenever <see cref="ProductionRevision"/> changes.
+    /// The production model of <paramref name="problem"/> (null: <see cref="ProblemOf"/>) with the path
+    /// of its verified model folder, or null when none is in production. A service loads it at start
+    /// and whenever <see cref="ProductionRevision"/> changes.
     /// </summary>
     /// <exception cref="ArtifactCorruptedException">The production model's files no longer match their hashes (keep serving the old one).</exception>
-    public ProductionModel? GetProduction()
+    public ProductionModel? GetProduction(string? problem = null)
     {
         var current = _catalog.Read(session =>
         {
-            var (number, revision) = ProductionRows.Current(session);
+            var (number, revision) = ProductionRows.Current(session, ProblemScope.Resolve(session, problem));
             if (number is not { } n)
             {
                 return null;
@@ -116,16 +121,20 @@ public sealed partial class ModelRegistry
             return null;
         }
 
-        var path = _artifacts.PathOf(current.Model.ArtifactSha256);
-        current.Manifest.Verify(path, Label(current.Model));
+        var path = _artifacts.Verified(current.Model.ArtifactSha256, current.Manifest, Label(current.Model));
         return new ProductionModel(current.Model, path, current.Revision);
     }
 
     /// <summary>
-    /// A number that grows by one on every promotion and rollback (0 before the first): the cheap
-    /// change indicator for hot reload — one single-row query, no file hashing.
+    /// A number that grows by one on every promotion and rollback of <paramref name="problem"/>'s
+    /// production model (0 before the first): the cheap change indicator for hot reload — one
+    /// single-row query, no file hashing. Null: <see cref="ProblemOf"/> (a service names its problem once, at start).
     /// </summary>
-    public long ProductionRevision() => _catalog.Read(ProductionRows.Revision);
+    public long ProductionRevision(string? problem = null) =>
+        _catalog.Read(session => ProductionRows.Revision(session, problem is null ? ProblemScope.Resolve(session, null) : problem));
+
+    /// <summary>The production revision of every problem that ever had a production model, by name.</summary>
+    public IReadOnlyDictionary<string, long> ProductionRevisions() => _catalog.Read(ProductionRows.All);
 
     /// <summary>Every stage change of every version, in the order they happened.</summary>
     public IReadOnlyList<StageChange> History() => _catalog.Read(StageChangeRows.All);

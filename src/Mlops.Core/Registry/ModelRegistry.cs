@@ -5,8 +5,9 @@ namespace Mlops.Core.Registry;
 
 /// <summary>
 /// The model registry: models and data versioned outside git, by content hash, with lineage and a
-/// promotion gate. Everything lives under one home folder (<see cref="RegistryHome"/>): a SQLite
-/// catalog plus the stored files. Safe to use from several processes at once; every method opens
+/// promotion gate. By default everything lives under one home folder (<see cref="RegistryHome"/>): a
+/// SQLite catalog plus the stored files; with <c>MLOPS_REGISTRY=postgres:…</c> (<see cref="RegistryLocation"/>)
+/// the catalog and the content are in PostgreSQL and the home folder is a verified local cache. Safe to use from several processes at once; every method opens
 /// and closes its own (pooled) connection, so an instance can be kept for the life of a service.
 /// </summary>
 /// <remarks>
@@ -22,32 +23,48 @@ public sealed partial class ModelRegistry
     private readonly TimeProvider _time;
     private readonly string _user;
 
-    private ModelRegistry(RegistryLayout layout, TimeProvider time, string user)
+    private ModelRegistry(RegistryLocation location, TimeProvider time, string user)
     {
+        var layout = new RegistryLayout(location.Home);
         layout.CreateFolders();
         Home = layout.Home;
-        _catalog = new RegistryCatalog(layout.Catalog);
-        _artifacts = new ModelArtifactStore(layout);
-        _datasets = new DatasetFileStore(layout);
+        Location = location;
+        var (catalog, shared) = location.OpenStores(layout);
+        _catalog = catalog;
+        _artifacts = new ModelArtifactStore(layout, shared);
+        _datasets = new DatasetFileStore(layout, shared);
         _time = time;
         _user = user;
     }
 
-    /// <summary>The registry's home folder (absolute).</summary>
+    /// <summary>The registry's home folder (absolute): the whole registry, or the local cache of a PostgreSQL one.</summary>
     public string Home { get; }
 
-    /// <summary>Opens (creating if needed) the registry in <paramref name="home"/>.</summary>
+    /// <summary>Where the registry lives.</summary>
+    public RegistryLocation Location { get; }
+
+    /// <summary>Opens (creating if needed) the SQLite registry in <paramref name="home"/>.</summary>
     /// <param name="home">The registry folder.</param>
     /// <param name="time">The clock for recorded times; the system clock by default.</param>
     /// <param name="user">Who is recorded as acting; the operating-system user by default.</param>
     public static ModelRegistry Open(string home, TimeProvider? time = null, string? user = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(home);
-        return new ModelRegistry(new RegistryLayout(home), time ?? TimeProvider.System, string.IsNullOrWhiteSpace(user) ? Environment.UserName : user);
+        return Open(new RegistryLocation(home), time, user);
     }
 
-    /// <summary>Opens the registry at <c>$MLOPS_HOME</c>, or <c>./.mlops</c> (see <see cref="RegistryHome.Resolve"/>).</summary>
-    public static ModelRegistry OpenDefault() => Open(RegistryHome.Resolve());
+    /// <summary>Opens (creating if needed) the registry at <paramref name="location"/>.</summary>
+    /// <param name="location">SQLite in a folder, or PostgreSQL with a local cache folder.</param>
+    /// <param name="time">The clock for recorded times; the system clock by default.</param>
+    /// <param name="user">Who is recorded as acting; the operating-system user by default.</param>
+    public static ModelRegistry Open(RegistryLocation location, TimeProvider? time = null, string? user = null)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return new ModelRegistry(location, time ?? TimeProvider.System, string.IsNullOrWhiteSpace(user) ? Environment.UserName : user);
+    }
+
+    /// <summary>Opens the registry named by <c>$MLOPS_REGISTRY</c> and <c>$MLOPS_HOME</c> (see <see cref="RegistryLocation.Resolve"/>).</summary>
+    public static ModelRegistry OpenDefault() => Open(RegistryLocation.Resolve());
 
     /// <summary>
     /// Registers the model folder <paramref name="modelFolder"/> (<c>model.json</c> plus model files,
@@ -77,7 +94,9 @@ public sealed partial class ModelRegistry
 
             var model = new ModelVersion
             {
+                // MAX + 1 under the write lock: gap-free, whichever database (see PostgresCatalog).
                 Number = ModelVersionRows.NextNumber(session),
+                Problem = card.ProblemOrInsurance.Name,
                 Stage = ModelStage.Candidate,
                 ArtifactSha256 = manifest.Sha256,
                 FileCount = manifest.Files.Count,
@@ -88,7 +107,7 @@ public sealed partial class ModelRegistry
             };
             ModelVersionRows.Insert(session, model, manifest);
             StageChangeRows.Append(
-                session, model.Number, StageAction.Registered, null, ModelStage.Candidate, null, _user, model.RegisteredAt, ProductionRows.Revision(session));
+                session, model.Number, StageAction.Registered, null, ModelStage.Candidate, null, _user, model.RegisteredAt, ProductionRows.Revision(session, model.Problem));
             return new ModelRegistration(model, AlreadyRegistered: false);
         });
     }
@@ -98,10 +117,18 @@ public sealed partial class ModelRegistry
 
     /// <summary>
     /// The version named by <paramref name="version"/>: <c>vN</c>, a unique prefix (4+ hex digits) of
-    /// its artifact hash, or <c>production</c>.
+    /// its artifact hash, <c>production</c> (of <paramref name="problem"/>, or the only problem) or <c>production:NAME</c>.
     /// </summary>
     /// <exception cref="UnknownModelVersionException">No such version, or the prefix is ambiguous.</exception>
-    public ModelVersion Get(string version) => _catalog.Read(session => VersionResolver.Resolve(session, version));
+    /// <exception cref="AmbiguousProblemException"><c>production</c> without a problem in a registry of several.</exception>
+    public ModelVersion Get(string version, string? problem = null) => _catalog.Read(session => VersionResolver.Resolve(session, version, problem));
+
+    /// <summary>
+    /// The problem a stage command means: <paramref name="problem"/> if given, else the only problem
+    /// with a production model, else the only problem with models (insurance in an empty registry).
+    /// </summary>
+    /// <exception cref="AmbiguousProblemException">None given and several are candidates.</exception>
+    public string ProblemOf(string? problem) => _catalog.Read(session => ProblemScope.Resolve(session, problem));
 
     /// <summary>The version whose artifact has this content hash (see <see cref="ArtifactManifest.Sha256"/>), or null.</summary>
     public ModelVersion? FindByArtifact(string artifactSha256)
@@ -125,9 +152,7 @@ public sealed partial class ModelRegistry
             var model = VersionResolver.Resolve(session, version);
             return (model, ModelVersionRows.Manifest(session, model.ArtifactSha256));
         });
-        var path = _artifacts.PathOf(model.ArtifactSha256);
-        manifest.Verify(path, Label(model));
-        return new ModelArtifact(model, path);
+        return new ModelArtifact(model, _artifacts.Verified(model.ArtifactSha256, manifest, Label(model)));
     }
 
     /// <summary>

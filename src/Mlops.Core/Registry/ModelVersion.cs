@@ -13,6 +13,9 @@ public sealed record ModelVersion
     [JsonPropertyOrder(-1)]
     public required int Number { get; init; }
 
+    /// <summary>The name of the problem the model was trained for (<see cref="ModelCard.ProblemOrInsurance"/>): each problem has its own production model.</summary>
+    public required string Problem { get; init; }
+
     public required ModelStage Stage { get; init; }
 
     /// <summary>SHA-256 of the model folder's manifest (see <see cref="ArtifactManifest"/>): its identity.</summary>

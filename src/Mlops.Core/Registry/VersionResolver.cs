@@ -3,7 +3,12 @@ using Mlops.Core.Registry.Catalog;
 
 namespace Mlops.Core.Registry;
 
-/// <summary>Turns what a user types (<c>v3</c>, <c>1a2b3c</c>, <c>production</c>) into exactly one version, or a clear error.</summary>
+/// <summary>
+/// Turns what a user types (<c>v3</c>, <c>1a2b3c</c>, <c>production</c>, <c>production:NAME</c>) into
+/// exactly one version, or a clear error. Version numbers are global (<c>v3</c> names one model of
+/// whatever problem); <c>production</c> is a problem's production model: the named one
+/// (<c>production:NAME</c>, or the caller's <c>--problem</c>), else <see cref="ProblemScope"/>'s.
+/// </summary>
 internal static class VersionResolver
 {
     /// <summary>Shorter prefixes match too much by chance to be a useful name.</summary>
@@ -11,22 +16,29 @@ internal static class VersionResolver
 
     public const string ProductionAlias = "production";
 
+    /// <summary><c>production:NAME</c>: the production model of the problem NAME.</summary>
+    public const string ProductionOfProblem = ProductionAlias + ":";
+
     /// <summary>True when <paramref name="text"/> has the form of a version name (whether or not such a version exists).</summary>
     public static bool IsVersionName(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var name = text.Trim();
-        return name.Equals(ProductionAlias, StringComparison.OrdinalIgnoreCase) || VersionName.TryParse(name) is not null || IsHashPrefix(name);
+        return ProductionProblem(name, null) is not null || VersionName.TryParse(name) is not null || IsHashPrefix(name);
     }
 
-    public static ModelVersion Resolve(CatalogSession session, string text)
+    /// <param name="session">The catalog.</param>
+    /// <param name="text">What the user typed.</param>
+    /// <param name="problem">The problem <c>production</c> means (the caller's <c>--problem</c>); null: see <see cref="ProblemScope"/>.</param>
+    public static ModelVersion Resolve(CatalogSession session, string text, string? problem = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var name = text.Trim();
-        if (name.Equals(ProductionAlias, StringComparison.OrdinalIgnoreCase))
+        if (ProductionProblem(name, problem) is { } named)
         {
-            return ModelVersionRows.InStage(session, ModelStage.Production)
-                ?? throw new UnknownModelVersionException("no model is in production; promote one with 'mlops registry promote VERSION'");
+            var scope = ProblemScope.Resolve(session, named.Length == 0 ? null : named);
+            return ModelVersionRows.InProduction(session, scope)
+                ?? throw new UnknownModelVersionException($"no {(named.Length == 0 ? "" : scope + " ")}model is in production; promote one with 'mlops registry promote VERSION'");
         }
 
         if (VersionName.TryParse(name) is { } number)
@@ -47,7 +59,20 @@ internal static class VersionResolver
         }
 
         throw new UnknownModelVersionException(
-            $"'{name}' is not a version: use vN (e.g. v3), a prefix of at least {MinimumPrefixLength.ToString(CultureInfo.InvariantCulture)} hex digits of the artifact hash, or '{ProductionAlias}'");
+            $"'{name}' is not a version: use vN (e.g. v3), a prefix of at least {MinimumPrefixLength.ToString(CultureInfo.InvariantCulture)} hex digits of the artifact hash, or '{ProductionAlias}' ('{ProductionOfProblem}NAME' for a problem's)");
+    }
+
+    /// <summary>For <c>production</c> the problem it names ("" when none is named), else null.</summary>
+    private static string? ProductionProblem(string name, string? problem)
+    {
+        if (name.Equals(ProductionAlias, StringComparison.OrdinalIgnoreCase))
+        {
+            return problem?.Trim() ?? "";
+        }
+
+        return name.StartsWith(ProductionOfProblem, StringComparison.OrdinalIgnoreCase) && name.Length > ProductionOfProblem.Length
+            ? name[ProductionOfProblem.Length..].Trim()
+            : null;
     }
 
     private static bool IsHashPrefix(string name) => name.Length >= MinimumPrefixLength && name.Length <= 64 && name.All(char.IsAsciiHexDigit);

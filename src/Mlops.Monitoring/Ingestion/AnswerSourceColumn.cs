@@ -1,3 +1,5 @@
+using Mlops.Core.Monitoring;
+
 namespace Mlops.Monitoring.Ingestion;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Mlops.Monitoring.Ingestion;
 public static class AnswerSourceColumn
 {
     /// <summary>The field a posted row carries.</summary>
-    public const string Field = "source";
+    public const string Field = MonitorRowFields.Source;
 
     /// <summary>
     /// The window's column for it: 1 for a fallback answer, 0 for the model's, NaN when unknown. Also the
@@ -20,13 +22,10 @@ public static class AnswerSourceColumn
     public const string WindowColumn = "answer:fallback";
 
     /// <summary>1 for a fallback, 0 for the model, NaN for no or an empty source.</summary>
-    public static double FallbackValue(string? source)
+    public static double FallbackValue(string? source) => AnswerSourceLabel.IsFallback(source) switch
     {
-        if (string.IsNullOrWhiteSpace(source))
-        {
-            return double.NaN;
-        }
-
-        return source.Trim().Equals("ml", StringComparison.OrdinalIgnoreCase) ? 0 : 1;
-    }
+        true => 1,
+        false => 0,
+        null => double.NaN,
+    };
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.PredictionLog;
 
@@ -9,9 +8,10 @@ namespace Mlops.Monitoring.Ingestion;
 /// <summary>
 /// Follows the serving prediction log and feeds every row appended to it into a dataset's window, so a
 /// prediction service that does not forward to the monitor (<c>mlops serve</c> without <c>--monitor</c>)
-/// is monitored all the same. Starts at the log's end (rows written after the monitor started), reads
-/// by id in pages, and waits <see cref="PollInterval"/> when it has caught up. A failing read (a locked
-/// file, a database that restarts) is logged once and retried; nothing is skipped.
+/// is monitored all the same. Starts at the log's end (rows committed after the monitor started), reads
+/// pages with <see cref="IPredictionLog.FollowAsync"/>, which gives every committed row once even when
+/// several replicas write at once, and waits <see cref="PollInterval"/> when it has caught up. A failing
+/// read (a locked file, a database that restarts) is logged once and retried; nothing is skipped.
 /// </summary>
 public sealed partial class PredictionLogRowSource : IRowSource
 {
@@ -19,11 +19,14 @@ public sealed partial class PredictionLogRowSource : IRowSource
     private readonly string _dataset;
     private readonly ILogger _logger;
     private readonly int _pageSize;
+    private readonly PredictionLogColumns _columns;
     private long _position = -1;
     private long _rowsFed;
 
-    public PredictionLogRowSource(IPredictionLog log, string dataset, ILogger<PredictionLogRowSource>? logger = null, TimeSpan? pollInterval = null, int pageSize = 1000)
+    public PredictionLogRowSource(
+        IPredictionLog log, string dataset, ILogger<PredictionLogRowSource>? logger = null, TimeSpan? pollInterval = null, int pageSize = 1000, PredictionLogColumns? columns = null)
     {
+        _columns = columns ?? PredictionLogColumns.Insurance;
         ArgumentNullException.ThrowIfNull(log);
         ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
@@ -39,7 +42,7 @@ public sealed partial class PredictionLogRowSource : IRowSource
     /// <summary>How long to wait for new rows once the follower has read everything.</summary>
     public TimeSpan PollInterval { get; }
 
-    /// <summary>The id of the last row fed; -1 before the follower found the log's end.</summary>
+    /// <summary>The id of the last row fed (the log's last id, or 0 in PostgreSQL, at the start); -1 before the follower found the log's end.</summary>
     public long Position => Interlocked.Read(ref _position);
 
     /// <summary>Rows fed into the window since start.</summary>
@@ -48,21 +51,21 @@ public sealed partial class PredictionLogRowSource : IRowSource
     public async Task RunAsync(DriftMonitor monitor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(monitor);
-        var position = await RetryAsync(() => _log.LastIdAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-        Interlocked.Exchange(ref _position, position);
-        LogFollowing(_logger, _log.Description, position, _dataset);
+        var position = await RetryAsync(() => _log.EndAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _position, position.Id);
+        LogFollowing(_logger, _log.Description, position.Id, _dataset);
         // Runs until cancelled, and then always ends with OperationCanceledException, wherever the
         // cancellation caught it: callers see one way of stopping.
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var after = position;
-            var rows = await RetryAsync(() => _log.ReadAfterAsync(after, _pageSize, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var (rows, next) = await RetryAsync(() => _log.FollowAsync(after, _pageSize, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (rows.Count > 0)
             {
-                monitor.Add(_dataset, rows.Select(Row));
-                position = rows[^1].Id;
-                Interlocked.Exchange(ref _position, position);
+                monitor.Add(_dataset, rows.Select(r => Row(r, _columns)));
+                position = next;
+                Interlocked.Exchange(ref _position, position.Id);
                 Interlocked.Add(ref _rowsFed, rows.Count);
             }
 
@@ -74,14 +77,15 @@ public sealed partial class PredictionLogRowSource : IRowSource
         }
     }
 
-    /// <summary>A log row as the monitor's window takes it: the features, the answered class and who answered.</summary>
-    public static IReadOnlyDictionary<string, double> Row(LoggedPrediction row)
+    /// <summary>A log row as the monitor's window takes it: the features under the problem's names (the talk's by default), the answered class and who answered.</summary>
+    public static IReadOnlyDictionary<string, double> Row(LoggedPrediction row, PredictionLogColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var values = new Dictionary<string, double>(Feature.All.Count + 2, StringComparer.Ordinal);
-        foreach (var feature in Feature.All)
+        var features = (columns ?? PredictionLogColumns.Insurance).Features;
+        var values = new Dictionary<string, double>(features.Count + 2, StringComparer.Ordinal);
+        for (var f = 0; f < features.Count; f++)
         {
-            values[feature.Name] = feature.ValueOf(row.Features);
+            values[features[f].Name] = row.Features[f];
         }
 
         values[ColumnMapping.PredictionColumn] = (int)row.Category;

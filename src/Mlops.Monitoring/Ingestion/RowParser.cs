@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mlops.Core;
-using Mlops.Core.Data;
+using Mlops.Core.Monitoring;
 
 namespace Mlops.Monitoring.Ingestion;
 
@@ -12,29 +12,26 @@ namespace Mlops.Monitoring.Ingestion;
 /// <c>emergency_breaking</c> is accepted; values may be numbers, numeric strings or true/false. A
 /// missing feature, a non-number or NaN rejects the whole request, so nothing is half taken. A row's
 /// <c>source</c> (who answered, sent by the prediction service) goes to the window's fallback column.
-/// A value no customer can have (<see cref="FeatureValidity"/>, or any infinite number) is refused with
-/// 422 naming row and column, so no client can poison the windows with an age of 1e308.
+/// A value no customer can have is refused with 422 naming row and column (<see cref="WindowRows"/>, the
+/// checks every row passes on its way into a window), so no client can poison the windows with an age of 1e308.
 /// </summary>
 public sealed class RowParser
 {
-    private readonly IReadOnlyList<string> _columns;
-    private readonly bool[] _optional;
-    private readonly Dictionary<string, int> _index;
-    private readonly int _sourceColumn;
-    private readonly Feature?[] _features;
+    private readonly WindowRows _rows;
+
+    /// <param name="rows">The window's columns and how a value is checked there.</param>
+    public RowParser(WindowRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        _rows = rows;
+    }
 
     /// <param name="columns">The window's columns.</param>
     /// <param name="optional">Columns a row may lack (the prediction, the fallback): NaN then.</param>
     /// <param name="sourceColumn">The window column that a row's <c>source</c> text fills (<see cref="AnswerSourceColumn.WindowColumn"/>), or null.</param>
     public RowParser(IReadOnlyList<string> columns, IReadOnlySet<string> optional, string? sourceColumn = null)
+        : this(new WindowRows(columns, optional, sourceColumn))
     {
-        ArgumentNullException.ThrowIfNull(columns);
-        ArgumentNullException.ThrowIfNull(optional);
-        _columns = columns;
-        _optional = [.. columns.Select(optional.Contains)];
-        _sourceColumn = sourceColumn is null ? -1 : columns.ToList().IndexOf(sourceColumn);
-        _index = columns.Select((c, i) => (c, i)).Where(p => p.i != _sourceColumn).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        _features = [.. columns.Select(c => Feature.Find(InsuranceCsvFormat.Canonical(c)))];
     }
 
     /// <summary>Parses an array of row objects (a single object counts as one row), at most <paramref name="maxRows"/> of them.</summary>
@@ -88,56 +85,29 @@ public sealed class RowParser
         }
     }
 
-    private double[] ParseValues(JsonElement row, int rowIndex)
+    private double[] ParseValues(JsonElement element, int rowIndex)
     {
-        var values = new double[_columns.Count];
-        var seen = new bool[_columns.Count];
-        foreach (var property in row.EnumerateObject())
+        var row = _rows.Begin(rowIndex);
+        foreach (var property in element.EnumerateObject())
         {
-            if (_sourceColumn >= 0 && property.NameEquals(AnswerSourceColumn.Field))
+            if (_rows.SourceColumn >= 0 && property.NameEquals(MonitorRowFields.Source))
             {
-                values[_sourceColumn] = Source(property.Value, rowIndex);
-                seen[_sourceColumn] = true;
-                continue;
+                row.SetSource(Source(property.Value, rowIndex));
             }
-
-            if (!_index.TryGetValue(InsuranceCsvFormat.Canonical(property.Name), out var c))
+            else if (_rows.TryFind(property.Name, out var c))
             {
-                continue;
-            }
-
-            values[c] = Value(property.Value, rowIndex, _columns[c], _optional[c]);
-            seen[c] = true;
-            CheckPossible(values[c], rowIndex, c);
-        }
-
-        for (var c = 0; c < seen.Length; c++)
-        {
-            if (!seen[c])
-            {
-                values[c] = _optional[c] ? double.NaN : throw new BadRowException($"row {rowIndex}: column '{_columns[c]}' is missing");
+                row.Set(c, Value(property.Value, rowIndex, _rows.Columns[c], _rows.IsOptional(c)));
             }
         }
 
-        return values;
+        return row.Complete();
     }
 
-    private void CheckPossible(double value, int row, int column)
+    private static string? Source(JsonElement value, int row) => value.ValueKind switch
     {
-        var violation = double.IsNaN(value) ? null
-            : _features[column] is { } feature ? FeatureValidity.Violation(feature, value)
-            : double.IsInfinity(value) ? $"must be a finite number, got {value}" : null;
-        if (violation is not null)
-        {
-            throw new BadRowException($"row {row}: column '{_columns[column]}': {violation}") { Status = 422, Kind = "invalid_value" };
-        }
-    }
-
-    private static double Source(JsonElement value, int row) => value.ValueKind switch
-    {
-        JsonValueKind.String => AnswerSourceColumn.FallbackValue(value.GetString()),
-        JsonValueKind.Null => double.NaN,
-        _ => throw new BadRowException($"row {row}: column '{AnswerSourceColumn.Field}': expected who answered as text (e.g. \"ml\"), got {Describe(value.ValueKind)}"),
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        _ => throw new BadRowException($"row {row}: column '{MonitorRowFields.Source}': expected who answered as text (e.g. \"ml\"), got {Describe(value.ValueKind)}"),
     };
 
     private static double Value(JsonElement value, int row, string column, bool optional)

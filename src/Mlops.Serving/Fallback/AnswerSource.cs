@@ -1,3 +1,5 @@
+using Mlops.Core.Monitoring;
+
 namespace Mlops.Serving.Fallback;
 
 /// <summary>Who answered a prediction request, and why the baseline did when it did.</summary>
@@ -28,13 +30,13 @@ public static class AnswerSources
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown answer source"),
     };
 
-    /// <summary>The metric label and the prediction log's <c>source</c> column: stable, lower case.</summary>
+    /// <summary>The metric label, the prediction log's <c>source</c> column and the monitor row's: stable, lower case (the wire contract's <see cref="AnswerSourceLabel"/>).</summary>
     public static string Label(this AnswerSource source) => source switch
     {
-        AnswerSource.Ml => "ml",
-        AnswerSource.BaselineOutOfRange => "baseline_out_of_range",
-        AnswerSource.BaselineLowProbability => "baseline_low_probability",
-        AnswerSource.Baseline => "baseline",
+        AnswerSource.Ml => AnswerSourceLabel.Ml,
+        AnswerSource.BaselineOutOfRange => AnswerSourceLabel.BaselineOutOfRange,
+        AnswerSource.BaselineLowProbability => AnswerSourceLabel.BaselineLowProbability,
+        AnswerSource.Baseline => AnswerSourceLabel.Baseline,
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown answer source"),
     };
 

@@ -1,35 +1,33 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mlops.Core.PredictionLog;
+using Mlops.Serving.Batching;
 using Mlops.Serving.Metrics;
 
 namespace Mlops.Serving.Logging;
 
 /// <summary>
-/// Appends every answered prediction to the prediction log in batches, on one background writer.
+/// Appends every answered prediction to the prediction log in batches, on one background writer (a
+/// <see cref="BackgroundBatcher{T}"/> that holds a failed batch and retries it: nothing acknowledged is lost).
 /// <see cref="PredictionLogDurability.Durable"/>: a request waits (<see cref="RecordAsync"/>) until
 /// the transaction holding its rows has committed; whatever queued up while the previous commit ran
 /// goes into the next one (group commit), so concurrent requests share a commit instead of paying one
 /// each. <see cref="PredictionLogDurability.Buffered"/>: a request only puts its row into a bounded
-/// queue (a full queue is counted and the row dropped). Either way a clean shutdown drains the queue first.
+/// queue (a full queue is counted and the row dropped). Either way a clean shutdown drains the queue
+/// first, and a write that has not finished within <see cref="CommitTimeout"/> makes <see cref="LastError"/>
+/// say so: no request waits for it when buffered, so nothing else would notice a stuck log.
 /// </summary>
-public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposable
+public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposable, IBatchSink<PredictionLogWriter.Pending>
 {
     private readonly IPredictionLog _log;
     private readonly ServingMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly int _batchSize;
-    private readonly Channel<Pending> _queue;
-    private readonly CancellationTokenSource _abort = new();
-    private readonly TimeSpan _gatherTime;
-    private Task _writing = Task.CompletedTask;
+    private readonly BackgroundBatcher<Pending> _batcher;
     private long _written;
     private long _dropped;
     private long _unrecorded;
     private volatile string? _lastError;
     private int _disposed;
-    private volatile bool _stopping;
 
     /// <param name="log">The opened log; the writer owns and disposes it.</param>
     /// <param name="metrics">Where written, dropped and unrecorded rows are counted.</param>
@@ -38,7 +36,7 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
     /// <param name="batchSize">Rows per transaction at most (a batch request is never split).</param>
     /// <param name="gatherTime">How long a batch may wait for more rows after its first; default 0 when durable (the commit in flight is the wait), 50 ms when buffered.</param>
     /// <param name="durability">Whether an answer waits for its row's commit.</param>
-    /// <param name="commitTimeout">Durable: how long an answer waits for its commit before it is refused with 503.</param>
+    /// <param name="commitTimeout">Durable: how long an answer waits for its commit before it is refused with 503; either way, how long a write may run before the log counts as failing.</param>
     public PredictionLogWriter(
         IPredictionLog log, ServingMetrics metrics, ILogger<PredictionLogWriter> logger, int capacity = 100_000, int batchSize = 1000, TimeSpan? gatherTime = null,
         PredictionLogDurability durability = PredictionLogDurability.Buffered, TimeSpan? commitTimeout = null)
@@ -46,18 +44,23 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(metrics);
         Durability = durability;
-        _gatherTime = gatherTime ?? (durability == PredictionLogDurability.Durable ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50));
         CommitTimeout = commitTimeout ?? DefaultCommitTimeout;
         _log = log;
         _metrics = metrics;
         _logger = logger;
-        _batchSize = batchSize;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refuse instead of waiting or dropping an older row silently
-        });
+        _batcher = new BackgroundBatcher<Pending>(
+            new BatchingPolicy
+            {
+                Capacity = capacity,
+                BatchSize = batchSize,
+                MaxGather = gatherTime ?? (durability == PredictionLogDurability.Durable ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50)),
+                OnFailure = FailedBatch.Retry,
+                // At most a second apart: a durable service answers 503 until the log is back, so
+                // noticing the recovery late would refuse answers for longer than the outage.
+                MaxBackoff = TimeSpan.FromSeconds(1),
+            },
+            this,
+            pending => pending.Count);
         metrics.TrackLogQueue(() => QueueLength);
     }
 
@@ -70,7 +73,7 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
 
     public string Description => _log.Description;
 
-    public int QueueLength => _queue.Reader.Count;
+    public int QueueLength => _batcher.QueueLength;
 
     public long Written => Interlocked.Read(ref _written);
 
@@ -79,13 +82,15 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
     /// <summary>Durable: predictions refused (503) because their rows were not committed in time.</summary>
     public long Unrecorded => Interlocked.Read(ref _unrecorded);
 
-    /// <summary>The last write error (or commit timeout), or null while writes succeed.</summary>
-    public string? LastError => _lastError;
+    /// <summary>The last write error (or commit timeout, or a write running longer than <see cref="CommitTimeout"/>), or null while writes succeed.</summary>
+    public string? LastError => _lastError ?? (_batcher.WriteRunningFor is var running && running > CommitTimeout
+        ? $"a write has not finished for {running.TotalSeconds:0.#} s"
+        : null);
 
     /// <summary>Buffered: queues a row; false (and counted) when the queue is full or the service is stopping.</summary>
     public bool TryEnqueue(LoggedPrediction row)
     {
-        if (_queue.Writer.TryWrite(new Pending(row, null, null)))
+        if (_batcher.TryEnqueue(new Pending(row, null, null)))
         {
             return true;
         }
@@ -114,7 +119,7 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
         }
 
         var committed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var recorded = _queue.Writer.TryWrite(new Pending(null, rows, committed));
+        var recorded = _batcher.TryEnqueue(new Pending(null, rows, committed));
         if (recorded)
         {
             try
@@ -141,25 +146,14 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _writing = Task.Run(WriteAsync, CancellationToken.None);
+        _batcher.Start();
         return Task.CompletedTask;
     }
 
     /// <summary>Stops taking rows and writes what is queued; gives up only when the host's shutdown time runs out.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
-        _queue.Writer.TryComplete();
-        try
-        {
-            await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await _abort.CancelAsync().ConfigureAwait(false);
-            await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
+        await _batcher.StopAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
         LogStopped(_logger, Written, Dropped, _log.Description);
     }
 
@@ -171,101 +165,63 @@ public sealed partial class PredictionLogWriter : IHostedService, IAsyncDisposab
             return;
         }
 
-        _queue.Writer.TryComplete();
-        await _abort.CancelAsync().ConfigureAwait(false);
-        await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _abort.Dispose();
+        await _batcher.DisposeAsync().ConfigureAwait(false);
         await _log.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task WriteAsync()
+    /// <summary>One transaction: a commit per row would cost a write to the database file per prediction.</summary>
+    async Task IBatchSink<Pending>.WriteAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
-        var batch = new List<LoggedPrediction>(_batchSize);
-        var waiting = new List<TaskCompletionSource<bool>>();
-        try
+        var rows = new List<LoggedPrediction>(batch.Count);
+        foreach (var pending in batch)
         {
-            while (await _queue.Reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
-            {
-                // Let a batch gather: one transaction per row would cost a commit (a write to the
-                // database file) per prediction. On shutdown the queue is written at once.
-                if (_gatherTime > TimeSpan.Zero && _queue.Reader.Count < _batchSize && !_queue.Reader.Completion.IsCompleted && !_stopping)
-                {
-                    await Task.Delay(_gatherTime, _abort.Token).ConfigureAwait(false);
-                }
-
-                while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
-                {
-                    pending.AddTo(batch);
-                    if (pending.Committed is { } committed)
-                    {
-                        waiting.Add(committed);
-                    }
-                }
-
-                await AppendWithRetryAsync(batch).ConfigureAwait(false);
-                foreach (var committed in waiting)
-                {
-                    committed.TrySetResult(true);
-                }
-
-                batch.Clear();
-                waiting.Clear();
-            }
+            pending.AddTo(rows);
         }
-        catch (OperationCanceledException)
+
+        await _log.AppendAsync(rows, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _written, rows.Count);
+        _metrics.PredictionLogWritten.Inc(rows.Count);
+        if (_lastError is not null)
         {
-            // Forced shutdown: count what could not be written, so the loss is visible; a waiting request answers 503.
-            var lost = batch.Count;
-            while (_queue.Reader.TryRead(out var pending))
-            {
-                lost += pending.Count;
-                pending.Committed?.TrySetResult(false);
-            }
+            LogRecovered(_logger, _log.Description);
+            _lastError = null;
+        }
 
-            foreach (var committed in waiting)
-            {
-                committed.TrySetResult(false);
-            }
-
-            Interlocked.Add(ref _dropped, lost);
-            _metrics.PredictionLogDropped.Inc(lost);
-            LogLost(_logger, lost, _log.Description);
+        foreach (var pending in batch)
+        {
+            pending.Committed?.TrySetResult(true);
         }
     }
 
     /// <summary>A failing database holds the batch and retries with back-off; meanwhile the queue fills and then drops.</summary>
-    private async Task AppendWithRetryAsync(List<LoggedPrediction> batch)
+    void IBatchSink<Pending>.Failed(IReadOnlyList<Pending> batch, Exception exception, bool firstInOutage)
     {
-        var delay = TimeSpan.FromMilliseconds(100);
-        while (true)
+        if (_lastError is null)
         {
-            try
-            {
-                await _log.AppendAsync(batch, _abort.Token).ConfigureAwait(false);
-                Interlocked.Add(ref _written, batch.Count);
-                _metrics.PredictionLogWritten.Inc(batch.Count);
-                if (_lastError is not null)
-                {
-                    LogRecovered(_logger, _log.Description);
-                    _lastError = null;
-                }
-
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !_abort.IsCancellationRequested)
-            {
-                if (_lastError is null)
-                {
-                    LogWriteFailed(_logger, e, _log.Description);
-                }
-
-                _lastError = e.Message.ReplaceLineEndings(" ");
-                await Task.Delay(delay, _abort.Token).ConfigureAwait(false);
-                // At most a second apart: a durable service answers 503 until the log is back, so
-                // noticing the recovery late would refuse answers for longer than the outage.
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
-            }
+            LogWriteFailed(_logger, exception, _log.Description);
         }
+
+        _lastError = exception.Message.ReplaceLineEndings(" ");
+    }
+
+    void IBatchSink<Pending>.Recovered()
+    {
+        // Logged where the error is cleared: a commit timeout ends with a write that succeeds, too.
+    }
+
+    /// <summary>Forced shutdown: count what could not be written, so the loss is visible; a waiting request answers 503.</summary>
+    void IBatchSink<Pending>.Lost(IReadOnlyList<Pending> items)
+    {
+        var lost = 0;
+        foreach (var pending in items)
+        {
+            lost += pending.Count;
+            pending.Committed?.TrySetResult(false);
+        }
+
+        Interlocked.Add(ref _dropped, lost);
+        _metrics.PredictionLogDropped.Inc(lost);
+        LogLost(_logger, lost, _log.Description);
     }
 
     /// <summary>One request's rows: a single row (buffered) or the rows of one answer, committed together (durable, with who waits for them).</summary>

@@ -4,24 +4,28 @@ using Mlops.Core.Registry;
 namespace Mlops.Serving.Models;
 
 /// <summary>
-/// Serves whatever the registry has in production, and the fallback rules of the given problem while
-/// nothing is (the talk's until the registry keeps models per problem). The registry's production revision (one single-row query) tells the service when a promotion
-/// or rollback happened.
+/// Serves whatever the registry has in production, and the baseline while nothing is. The registry's
+/// production revision (one single-row query) tells the service when a promotion or rollback happened.
+/// Each problem has its own production model: the service follows <paramref name="problem"/>'s, named
+/// once at start (<see cref="ModelRegistry.ProblemOf"/>), so a promotion of another problem's model never reaches it.
 /// </summary>
-public sealed class RegistryProductionModelSource(ModelRegistry registry, ModelFolderLoader load, TimeProvider time, ProblemSchema? problem = null) : IModelSource
+public sealed class RegistryProductionModelSource(ModelRegistry registry, ModelFolderLoader load, TimeProvider time, string problem) : IModelSource
 {
-    public string Description => $"the production model of the registry {registry.Home}";
+    public string Description => $"the production {problem} model of the registry {registry.Location}";
 
-    public long Revision() => registry.ProductionRevision();
+    public long Revision() => registry.ProductionRevision(problem);
 
     public ServedModel Load()
     {
         // Read before the model: a promotion in between makes the next poll reload once more, never miss one.
-        var revision = registry.ProductionRevision();
-        var production = registry.GetProduction();
+        var revision = registry.ProductionRevision(problem);
+        var production = registry.GetProduction(problem);
         if (production is null)
         {
-            return ServedModel.BaselineOnly("baseline (no production model in the registry)", revision, time.GetUtcNow(), problem ?? ProblemSchema.Insurance);
+            // Without a card the problem is known by name only: the talk's rules answer for the talk's problem.
+            return problem == ProblemSchema.Insurance.Name
+                ? ServedModel.BaselineOnly($"baseline (no production {problem} model in the registry)", revision, time.GetUtcNow(), ProblemSchema.Insurance)
+                : throw new Core.InvalidInputException($"the registry has no production model of problem '{problem}': promote one (its card carries the problem the service answers for)");
         }
 
         var loaded = load(production.Path);

@@ -11,7 +11,7 @@ namespace Mlops.Serving.Recording;
 
 /// <summary>
 /// THE SEAM where an answer becomes the prediction log's row and the monitor's row. Both still hold the
-/// talk's typed insurance row (<see cref="LoggedPrediction"/>, <see cref="MonitorForwarder.Enqueue"/>) until
+/// talk's typed insurance row (<see cref="LoggedPrediction"/>, <c>MonitorForwarder.Enqueue</c>) until
 /// the log and the wire take their columns from the problem; then this class builds that generic row
 /// from the feature vector and the class index instead, and <see cref="Records"/> is true for every problem.
 /// Until then a model of another problem is answered but neither logged nor forwarded (the service warns at start).

@@ -64,7 +64,7 @@ public sealed class LogArchiveCommandTests
         Assert.Equal(Times[..3].Select(t => t.UtcDateTime), times.Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc)));
         Assert.Equal(rows[..3].Select(r => r.PredictionId.ToString()), predictionIds);
         Assert.Equal(["c0", "c1", "c2"], requestIds);
-        Assert.Equal(rows[..3].Select(r => r.Features.Age), ages);
+        Assert.Equal(rows[..3].Select(r => r.Features[Mlops.Core.Problems.ProblemSchema.Insurance.FeatureIndex("age")]), ages);
         Assert.Equal(rows[..3].Select(r => (int)r.Category), categories);
         Assert.Equal([(int)RiskGroup.High, null, null], labels);
         Assert.Equal(LabelsArrived.UtcDateTime, DateTime.SpecifyKind(arrived[0]!.Value, DateTimeKind.Utc));

@@ -33,7 +33,7 @@ public sealed class ValidateVersionTests : IDisposable
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal(
-            "mlops: error: latest: no such model folder, and not a registry version (vN, 4+ hex digits of the artifact hash, or 'production')",
+            "mlops: error: latest: no such model folder, and not a registry version (vN, 4+ hex digits of the artifact hash, or 'production' / 'production:NAME')",
             run.StandardError.Trim());
         Assert.False(Directory.Exists(_sandbox.Home));
     }

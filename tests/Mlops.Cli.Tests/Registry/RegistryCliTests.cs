@@ -156,6 +156,8 @@ public sealed class RegistryCliTests : IDisposable
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
         Assert.Contains("v1 is in production again, v2 archived", RegistrySandbox.Flat(rollback.StandardOutput), StringComparison.Ordinal);
         Assert.Equal(3, listing.GetProperty("production_revision").GetInt64());
+        Assert.Equal(3, listing.GetProperty("production_revisions").GetProperty("insurance").GetInt64());
+        Assert.All(listing.GetProperty("models").EnumerateArray(), m => Assert.Equal("insurance", m.GetProperty("problem").GetString()));
         Assert.Equal(
             ["v1:production", "v2:archived"],
             listing.GetProperty("models").EnumerateArray().Select(m => $"{m.GetProperty("version").GetString()}:{m.GetProperty("stage").GetString()}"));

@@ -1,4 +1,5 @@
 using Mlops.Core.Lifecycle;
+using Mlops.Core.Registry;
 using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Lifecycle;
@@ -46,7 +47,7 @@ public sealed class ModelReferenceTests : IDisposable
     {
         var error = Assert.Throws<InvalidInputException>(() => ModelReference.Parse("latest"));
 
-        Assert.Equal("latest: no such model folder, and not a registry version (vN, 4+ hex digits of the artifact hash, or 'production')", error.Message);
+        Assert.Equal("latest: no such model folder, and not a registry version (vN, 4+ hex digits of the artifact hash, or 'production' / 'production:NAME')", error.Message);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class ModelReferenceTests : IDisposable
     {
         var home = _temp.File("no-registry");
 
-        var error = Assert.Throws<InvalidInputException>(() => ModelReference.Parse("v1").Load(home));
+        var error = Assert.Throws<InvalidInputException>(() => ModelReference.Parse("v1").Load(new RegistryLocation(home)));
 
         Assert.StartsWith($"v1: no such model folder, and no registry at {home}", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(home));

@@ -60,7 +60,7 @@ public sealed class SqlitePredictionLogTests
             after = page[^1].Id;
         }
 
-        Assert.Equal(Enumerable.Range(20, 30).Select(a => (double)a), seen.Select(r => r.Features.Age));
+        Assert.Equal(Enumerable.Range(20, 30).Select(a => (double)a), seen.Select(r => r.Features[Mlops.Core.Problems.ProblemSchema.Insurance.FeatureIndex("age")]));
         Assert.Empty(await log.ReadAfterAsync(after, 7));
     }
 

@@ -1,7 +1,9 @@
 using Mlops.Core.Registry;
+using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Registry;
 
+/// <summary>The files of the embedded registry are the store itself: damage there is detected, never served (PostgreSQL: <see cref="PostgresArtifactTests"/>).</summary>
 public sealed class ArtifactIntegrityTests : RegistryTestBase
 {
     [Fact]
@@ -67,5 +69,17 @@ public sealed class ArtifactIntegrityTests : RegistryTestBase
         Assert.Single(Directory.GetFileSystemEntries(Temp.File("deploy")));
         var exists = Assert.Throws<InvalidInputException>(() => Registry.CheckOut("v1", target));
         Assert.Contains("already exists", exists.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_stored_dataset_is_detected()
+    {
+        var sha = Registry.RegisterDataset(RepositoryPaths.SeedMonth(1)).Dataset.Sha256;
+        File.AppendAllText(Path.Combine(Home, "datasets", sha + ".csv"), "0;30;0;40;100;20;1.5;1\n");
+
+        var error = Assert.Throws<ArtifactCorruptedException>(() => Registry.DatasetPath(sha));
+
+        Assert.StartsWith("dataset month-1.csv", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(corrupted)", error.Message, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,7 @@ namespace Mlops.Core.Tests.Registry;
 /// Several registry instances (each with its own connections, like separate processes) writing at
 /// once. The CLI tests repeat this with real child processes.
 /// </summary>
-public sealed class ConcurrentRegistryTests : RegistryTestBase
+public abstract class ConcurrentRegistryTests(RegistryBackend backend) : RegistryTestBase(backend)
 {
     [Fact]
     public void Parallel_promotions_leave_exactly_one_production_model_and_a_consistent_history()
@@ -21,7 +21,7 @@ public sealed class ConcurrentRegistryTests : RegistryTestBase
             var results = Enumerable.Range(1, 4)
                 .AsParallel()
                 .WithDegreeOfParallelism(4)
-                .Select(n => ModelRegistry.Open(Home).Promote($"v{n}"))
+                .Select(n => ModelRegistry.Open(Location).Promote($"v{n}"))
                 .ToList();
             Assert.All(results, r => Assert.True(r.InProduction));
         }
@@ -39,7 +39,7 @@ public sealed class ConcurrentRegistryTests : RegistryTestBase
         var registrations = folders.Concat(Enumerable.Repeat(same, 4))
             .AsParallel()
             .WithDegreeOfParallelism(4)
-            .Select(f => ModelRegistry.Open(Home).Register(f))
+            .Select(f => ModelRegistry.Open(Location).Register(f))
             .ToList();
 
         Assert.Equal(Enumerable.Range(1, 7), Registry.List().Select(m => m.Number));
@@ -47,3 +47,7 @@ public sealed class ConcurrentRegistryTests : RegistryTestBase
         Assert.Equal(7, Directory.GetDirectories(Path.Combine(Home, "artifacts")).Length);
     }
 }
+
+public sealed class ConcurrentRegistryTestsOnSqlite() : ConcurrentRegistryTests(RegistryBackend.Sqlite);
+
+public sealed class ConcurrentRegistryTestsOnPostgres() : ConcurrentRegistryTests(RegistryBackend.Postgres);

@@ -4,7 +4,7 @@ using Mlops.Core.Registry;
 namespace Mlops.Core.Tests.Registry;
 
 /// <summary>A model folder is its regular files: <c>registry add</c> follows no link out of it and reads no pipe.</summary>
-public sealed class FolderIntegrityTests : RegistryTestBase
+public abstract class FolderIntegrityTests(RegistryBackend backend) : RegistryTestBase(backend)
 {
     [Fact]
     public void A_symbolic_link_to_a_file_outside_is_refused_and_nothing_is_stored()
@@ -51,3 +51,7 @@ public sealed class FolderIntegrityTests : RegistryTestBase
         Assert.Contains("weights.bin is not a regular file", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class FolderIntegrityTestsOnSqlite() : FolderIntegrityTests(RegistryBackend.Sqlite);
+
+public sealed class FolderIntegrityTestsOnPostgres() : FolderIntegrityTests(RegistryBackend.Postgres);

@@ -5,7 +5,7 @@ using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Registry;
 
-public sealed class LineageTests : RegistryTestBase
+public abstract class LineageTests(RegistryBackend backend) : RegistryTestBase(backend)
 {
     [Fact]
     public void Lineage_names_the_registered_training_data_with_its_statistics()
@@ -89,3 +89,7 @@ public sealed class LineageTests : RegistryTestBase
         public int GetHashCode(DatasetStatistics obj) => obj.Rows;
     }
 }
+
+public sealed class LineageTestsOnSqlite() : LineageTests(RegistryBackend.Sqlite);
+
+public sealed class LineageTestsOnPostgres() : LineageTests(RegistryBackend.Postgres);

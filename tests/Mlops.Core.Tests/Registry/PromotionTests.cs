@@ -2,7 +2,7 @@ using Mlops.Core.Registry;
 
 namespace Mlops.Core.Tests.Registry;
 
-public sealed class PromotionTests : RegistryTestBase
+public abstract class PromotionTests(RegistryBackend backend) : RegistryTestBase(backend)
 {
     [Fact]
     public void A_model_never_validated_is_refused()
@@ -168,3 +168,7 @@ public sealed class PromotionTests : RegistryTestBase
         Assert.Equal(model.ArtifactSha256, ArtifactManifest.OfFolder(production.Path).Sha256);
     }
 }
+
+public sealed class PromotionTestsOnSqlite() : PromotionTests(RegistryBackend.Sqlite);
+
+public sealed class PromotionTestsOnPostgres() : PromotionTests(RegistryBackend.Postgres);

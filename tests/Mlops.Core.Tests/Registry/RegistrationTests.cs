@@ -2,7 +2,7 @@ using Mlops.Core.Registry;
 
 namespace Mlops.Core.Tests.Registry;
 
-public sealed class RegistrationTests : RegistryTestBase
+public abstract class RegistrationTests(RegistryBackend backend) : RegistryTestBase(backend)
 {
     [Fact]
     public void Adding_the_same_model_twice_stores_one_artifact_and_returns_the_same_version()
@@ -123,9 +123,13 @@ public sealed class RegistrationTests : RegistryTestBase
         AddValidated(seed: 1);
         Registry.Promote("v1");
 
-        var reopened = ModelRegistry.Open(Home);
+        var reopened = ModelRegistry.Open(Location);
 
         Assert.Equal(ModelStage.Production, reopened.Get("v1").Stage);
         Assert.Equal(1, reopened.ProductionRevision());
     }
 }
+
+public sealed class RegistrationTestsOnSqlite() : RegistrationTests(RegistryBackend.Sqlite);
+
+public sealed class RegistrationTestsOnPostgres() : RegistrationTests(RegistryBackend.Postgres);

@@ -4,7 +4,7 @@ using Mlops.Core.Registry;
 namespace Mlops.Core.Tests.Registry;
 
 /// <summary>The registry reads cards with the loaders' checks: what serve would refuse is never registered.</summary>
-public sealed class RegistryCardCheckTests : RegistryTestBase
+public abstract class RegistryCardCheckTests(RegistryBackend backend) : RegistryTestBase(backend)
 {
     [Fact]
     public void A_card_for_other_features_is_refused_as_every_loader_refuses_it()
@@ -43,3 +43,7 @@ public sealed class RegistryCardCheckTests : RegistryTestBase
         Assert.Contains("model card format version 2 is not supported", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class RegistryCardCheckTestsOnSqlite() : RegistryCardCheckTests(RegistryBackend.Sqlite);
+
+public sealed class RegistryCardCheckTestsOnPostgres() : RegistryCardCheckTests(RegistryBackend.Postgres);

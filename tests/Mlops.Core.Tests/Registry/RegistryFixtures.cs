@@ -25,10 +25,16 @@ internal static class RegistryFixtures
     };
 
     /// <summary>A model folder: a real <c>model.json</c> plus an opaque binary "model" and a nested file.</summary>
-    public static string ModelFolder(string parent, string name, int seed, string trainingSha = TrainingSha)
+    /// <param name="parent">Where the folder goes.</param>
+    /// <param name="name">The folder's name.</param>
+    /// <param name="seed">Makes the content (and so the artifact hash) differ.</param>
+    /// <param name="trainingSha">The training data the card names.</param>
+    /// <param name="problem">The card's problem's name (the insurance schema renamed); null: an old card without a problem (an insurance model).</param>
+    public static string ModelFolder(string parent, string name, int seed, string trainingSha = TrainingSha, string? problem = null)
     {
         var folder = Path.Combine(parent, name);
-        ModelCardFile.Write(folder, Card(seed, trainingSha));
+        var card = Card(seed, trainingSha);
+        ModelCardFile.Write(folder, problem is null ? card : card with { Problem = Core.Problems.ProblemSchema.Insurance with { Name = problem } });
         var bytes = new byte[4096];
         new Random(seed).NextBytes(bytes);
         File.WriteAllBytes(Path.Combine(folder, "model.zip"), bytes);

@@ -1,4 +1,5 @@
 using System.Text;
+using Mlops.Core.Registry;
 using Mlops.Testing;
 using Mlops.Testing.Observability;
 using YamlDotNet.RepresentationModel;
@@ -26,7 +27,7 @@ public sealed class KubernetesManifestTests
             "ConfigMap", "Deployment", "Deployment", "HorizontalPodAutoscaler", "Job", "PersistentVolumeClaim",
             "PodDisruptionBudget", "Secret", "Secret", "Service", "Service",
         ];
-        string[] overlay = kustomization == "base" ? [] : ["Namespace", "ServiceMonitor"];
+        string[] overlay = kustomization == "base" ? [] : ["Ingress", "Namespace", "PrometheusRule", "PrometheusRule", "ServiceMonitor"];
         Assert.Equal(system.Concat(overlay).Order(StringComparer.Ordinal), manifests.Kinds.Order(StringComparer.Ordinal));
         Assert.Equal(1, Replicas(manifests.Single("Deployment", "mlops-monitor")));
         Assert.True(Replicas(manifests.Single("Deployment", "mlops-service")) >= 2, "the prediction service should run several replicas");
@@ -105,25 +106,33 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public async Task The_init_containers_wait_for_the_marker_init_sh_writes()
+    public async Task The_init_containers_wait_for_the_marker_init_sh_writes_and_for_the_production_model()
     {
         var init = File.ReadAllLines(Path.Combine(DeployFiles.Folder, "init.sh"));
         Assert.Contains("marker=\"$volume/.initialized\"", init);
         Assert.Contains("volume=\"${MLOPS_VOLUME:-/data}\"", init);
+        Assert.Contains("mlops registry promote v1", init);
         var manifests = await Kustomize.RenderAsync(Kustomize.Base);
         var job = PodTemplate.Of(manifests.Single("Job", "mlops-init"));
         Assert.Equal(["mlops-init"], Assert.Single(job.Containers).Command);
         Assert.Equal("/data", Assert.Single(job.Containers).Mounts["data"]);
 
-        foreach (var name in new[] { "mlops-service", "mlops-monitor" })
-        {
-            var pod = PodTemplate.Of(manifests.Single("Deployment", name));
-            var wait = Assert.Single(pod.InitContainers);
-            Assert.Equal("sh", wait.Command[0]);
-            Assert.Contains("[ -f /data/.initialized ]", wait.Command[^1], StringComparison.Ordinal);
-            Assert.Equal("/data", wait.Mounts["data"]);
-            Assert.Equal(job.Volumes["data"].Node.Scalar("claimName"), pod.Volumes["data"].Node.Scalar("claimName"));
-        }
+        var monitor = PodTemplate.Of(manifests.Single("Deployment", "mlops-monitor"));
+        var marker = Assert.Single(monitor.InitContainers);
+        Assert.Equal("sh", marker.Command[0]);
+        Assert.Contains("[ -f /data/.initialized ]", marker.Command[^1], StringComparison.Ordinal);
+        Assert.Equal("/data", marker.Mounts["data"]);
+        Assert.Equal(job.Volumes["data"].Node.Scalar("claimName"), monitor.Volumes["data"].Node.Scalar("claimName"));
+
+        // The replicas wait for what mlops-init promotes, in the registry init registers it in (the same MLOPS_REGISTRY).
+        var service = PodTemplate.Of(manifests.Single("Deployment", "mlops-service"));
+        var production = Assert.Single(service.InitContainers);
+        Assert.Contains("until mlops registry show production ", production.Command[^1], StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s+show\b", await CliHelp.TextAsync("registry"));
+        static string? Registry(Container c) => c.Environment.Single(v => v.Name == RegistryLocation.EnvironmentVariable).Value;
+        Assert.StartsWith("postgres:", Registry(production), StringComparison.Ordinal);
+        Assert.Equal(Registry(production), Registry(service.Containers[0]));
+        Assert.Equal(Registry(production), Registry(job.Containers[0]));
     }
 
     [Fact]
@@ -151,7 +160,8 @@ public sealed class KubernetesManifestTests
         {
             var verb = container.Command.Count == 0 ? container.Args[0] : "";
             var named = (await CliHelp.EnvironmentVariablesAsync(verb)).Concat(await CliHelp.EnvironmentVariablesAsync("")).ToHashSet(StringComparer.Ordinal);
-            var expanded = container.ArgumentVariables;
+            var expanded = container.ArgumentVariables.Concat(container.ValueVariables.Select(v => v.Name)).ToHashSet(StringComparer.Ordinal);
+            Assert.All(container.ValueVariables, v => Assert.True(v.DefinedBefore, $"{container.Name}: $({v.Name}) is used before it is defined"));
             Assert.All(container.Environment, variable => Assert.True(
                 named.Contains(variable.Name) || expanded.Contains(variable.Name),
                 $"{container.Name}: {variable.Name} is neither named by mlops {verb} --help nor used in its arguments"));
@@ -235,14 +245,20 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public async Task The_pods_that_share_the_registry_volume_run_on_one_node()
+    public async Task The_service_replicas_need_no_volume_and_the_pods_that_share_the_data_volume_run_on_one_node()
     {
         var manifests = await Kustomize.RenderAsync(Kustomize.Base);
         var claim = manifests.Single("PersistentVolumeClaim", "mlops-data");
         Assert.Equal(["ReadWriteOnce"], claim.Mapping("spec").Scalars("accessModes"));
 
+        // The registry is in PostgreSQL: a replica keeps only a cache, on any node.
+        var service = PodTemplate.Of(manifests.Single("Deployment", "mlops-service"));
+        Assert.All(service.Volumes.Values, v => Assert.Equal("emptyDir", v.Source));
+        Assert.Null(service.Spec.Get("affinity"));
+        Assert.Equal(["mlops-init", "mlops-monitor"], manifests.Pods().Where(p => p.Pod.Volumes.Values.Any(v => v.Source == "persistentVolumeClaim")).Select(p => Name(p.Owner)).Order(StringComparer.Ordinal));
+
         var sharing = manifests.Pods().Where(p => p.Pod.Volumes.Values.Any(v => v.Source == "persistentVolumeClaim")).ToList();
-        Assert.Equal(3, sharing.Count);
+        Assert.Equal(2, sharing.Count);
         Assert.All(sharing, p =>
         {
             var term = Assert.Single(p.Pod.Spec.Mapping("affinity").Mapping("podAffinity").Sequence("requiredDuringSchedulingIgnoredDuringExecution").OfType<YamlMappingNode>());

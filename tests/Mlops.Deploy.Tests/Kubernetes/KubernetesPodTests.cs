@@ -21,10 +21,12 @@ public sealed class KubernetesPodTests
     [Fact]
     public async Task The_monitor_and_service_pods_start_and_answer_their_probes_and_scrapes()
     {
-        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
         Assert.False(
-            string.IsNullOrWhiteSpace(postgres),
+            string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)),
             $"{PostgresVariable} is not set: run ./test.sh, which starts PostgreSQL with scripts/start-postgres.sh (eval \"$(scripts/start-postgres.sh)\" before dotnet test works too)");
+        // A schema of its own: the registry and the prediction log the Secret points to start empty.
+        using var scratch = new PostgresScratchSchema();
+        var postgres = scratch.ConnectionString;
         var manifests = await Kustomize.RenderAsync(Kustomize.Base);
         using var node = new TemporaryDirectory("mlops-k8s-node");
         var volumes = Volumes(manifests, node.Path);
@@ -73,6 +75,9 @@ public sealed class KubernetesPodTests
         Assert.StartsWith("postgres:", health.RootElement.GetProperty("prediction_log").GetProperty("target").GetString(), StringComparison.Ordinal);
         Assert.Equal("ok", health.RootElement.GetProperty("prediction_log").GetProperty("state").GetString());
         Assert.StartsWith(monitor.Url, health.RootElement.GetProperty("monitor").GetProperty("endpoint").GetString(), StringComparison.Ordinal);
+        // The registry is the one in PostgreSQL (MLOPS_REGISTRY from the Secret): no SQLite catalog in the pod's cache.
+        Assert.False(File.Exists(Path.Combine(volumes["registry-cache"], "registry.db")), "the service opened a SQLite registry in its cache");
+        Assert.Equal(1, scratch.ExecuteInSchema("UPDATE registry_schema SET version = version"));
         // The monitor read config/monitor.json from the ConfigMap's files, with the generated reference.
         Assert.Contains("insurance", await monitor.Http.GetStringAsync("ping"), StringComparison.Ordinal);
     }
@@ -89,7 +94,11 @@ public sealed class KubernetesPodTests
                 if (folders.TryAdd(name, folder))
                 {
                     Directory.CreateDirectory(folder);
-                    if (source == "configMap")
+                    if (source == "emptyDir")
+                    {
+                        // Empty at the pod's start: the service's registry cache.
+                    }
+                    else if (source == "configMap")
                     {
                         var configMap = manifests.Single("ConfigMap", node.Scalar("name") ?? "");
                         foreach (var (file, text) in PodTemplate.StringMap(configMap.Get("data")))
@@ -137,7 +146,13 @@ public sealed class KubernetesPodTests
             : v.FieldPath == "status.podIP" ? "127.0.0.1"
             : v.FieldPath == "metadata.namespace" ? "mlops"
             : secrets[secrets.Keys.Single(k => v.SecretName!.StartsWith(k.Secret + "-", StringComparison.Ordinal) && k.Key == v.SecretKey)];
-        var environment = container.Environment.ToDictionary(v => v.Name, Resolve, StringComparer.Ordinal);
+        // In order, as the kubelet does: a value's $(NAME) takes a variable defined before it.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in container.Environment)
+        {
+            environment[variable.Name] = Container.Expand(Resolve(variable), environment);
+        }
+
         var args = container.ExpandedArgs(environment).Select(Local).ToList();
         // ServiceProcess gives it a free port. The --host stays: on a network address the service
         // must find its token, or it refuses to start.

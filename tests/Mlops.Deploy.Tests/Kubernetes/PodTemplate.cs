@@ -72,9 +72,21 @@ internal sealed partial record Container(
     public IReadOnlySet<string> ArgumentVariables =>
         Args.SelectMany(a => Expansion().Matches(a)).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The variables that other variables' values take as <c>$(NAME)</c> (<c>MLOPS_REGISTRY=postgres:$(MLOPS_POSTGRES_CONNECTION)</c>),
+    /// each with whether it is defined before the value that uses it: Kubernetes expands in order and leaves a later one as text.
+    /// </summary>
+    public IReadOnlyList<(string Name, bool DefinedBefore)> ValueVariables =>
+        [.. Environment.SelectMany((v, i) => Expansion().Matches(v.Value ?? "")
+            .Select(m => (m.Groups[1].Value, Environment.Take(i).Any(e => e.Name == m.Groups[1].Value))))];
+
     /// <summary>The arguments as the kubelet passes them: each <c>$(NAME)</c> replaced by the variable's value.</summary>
     public IEnumerable<string> ExpandedArgs(IReadOnlyDictionary<string, string> environment) =>
-        Args.Select(a => Expansion().Replace(a, m => environment[m.Groups[1].Value]));
+        Args.Select(a => Expand(a, environment));
+
+    /// <summary><paramref name="text"/> with each <c>$(NAME)</c> replaced by the variable's value.</summary>
+    public static string Expand(string text, IReadOnlyDictionary<string, string> environment) =>
+        Expansion().Replace(text, m => environment[m.Groups[1].Value]);
 
     /// <summary>The value of option <paramref name="flag"/> in <see cref="Args"/>, or null.</summary>
     public string? Option(string flag)

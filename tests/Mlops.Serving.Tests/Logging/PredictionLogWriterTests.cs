@@ -27,7 +27,7 @@ public sealed class PredictionLogWriterTests
         Assert.Equal(5000, metrics.PredictionLogWritten.Value);
         await using var log = SqlitePredictionLog.Open(temp.File("p.db"));
         var rows = await log.ReadAfterAsync(0, 10_000);
-        Assert.Equal(Enumerable.Range(0, 5000).Select(i => (double)i), rows.Select(r => r.Features.Miles));
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => (double)i), rows.Select(r => r.Features[Mlops.Core.Problems.ProblemSchema.Insurance.FeatureIndex("miles")]));
     }
 
     [Fact]

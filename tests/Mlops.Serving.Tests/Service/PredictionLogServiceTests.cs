@@ -128,7 +128,7 @@ public sealed class PredictionLogServiceTests
         Assert.Equal(expected, actual);
         Assert.All(rows, r =>
         {
-            Assert.Equal(1.0, r.PHigh + r.PMedium + r.PLow, 6);
+            Assert.Equal(1.0, r.Probabilities.Sum(), 6);
             Assert.InRange(r.LoggedAt, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow);
         });
     }

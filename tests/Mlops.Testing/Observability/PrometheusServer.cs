@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Mlops.Testing.Observability;
@@ -15,27 +14,18 @@ public sealed class PrometheusServer : IAsyncDisposable
     public const string Binary = "/usr/bin/prometheus";
 
     private readonly Process _process;
-    private readonly StringBuilder _log = new();
-    private readonly Lock _logLock = new();
+    private readonly ProcessOutput _output;
 
     private PrometheusServer(Process process, int port)
     {
         _process = process;
+        _output = ProcessOutput.Capture(process);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
     public HttpClient Http { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_logLock)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _output.Text;
 
     /// <summary>Starts Prometheus with <paramref name="configFile"/> (rule files beside it), storage in <paramref name="storage"/>, and waits until <c>/-/ready</c>.</summary>
     public static async Task<PrometheusServer> StartAsync(string configFile, string storage)
@@ -57,10 +47,6 @@ public sealed class PrometheusServer : IAsyncDisposable
         start.ArgumentList.Add($"--web.listen-address=127.0.0.1:{port}");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start prometheus");
         var server = new PrometheusServer(process, port);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
             await ProcessReadiness.WaitUntilAnswersAsync(server._process, server.Http, "-/ready", "prometheus", () => server.Log);
@@ -121,25 +107,6 @@ public sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_logLock)
-        {
-            _log.AppendLine(line);
-        }
+        await ProcessOutput.StopAsync(_process);
     }
 }

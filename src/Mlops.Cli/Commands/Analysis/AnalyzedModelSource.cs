@@ -19,13 +19,13 @@ internal static class AnalyzedModelSource
     /// </returns>
     public static (AnalyzedModel? Model, TrainedModel? Loaded, string? Label) Resolve(string? model)
     {
-        var home = RegistryHome.Resolve();
+        var location = RegistryLocation.Resolve();
         if (model is not null)
         {
-            return Any(ModelReference.Parse(model).Load(home, Warnings.Write));
+            return Any(ModelReference.Parse(model).Load(location, Warnings.Write));
         }
 
-        var registry = Directory.Exists(home) ? ModelRegistry.Open(home) : null;
+        var registry = location.Exists ? ModelRegistry.Open(location) : null;
         return registry?.GetProduction() is { } production
             ? Any(ModelReference.LoadVersion(registry, production.Model.Version, Warnings.Write))
             : (null, null, null);

@@ -76,15 +76,15 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     /// </summary>
     private static (ValidationReport Report, ValidationRecord? Recorded) ValidateAndRecord(ModelReference model, string data, InvariantSpec spec)
     {
-        var home = RegistryHome.Resolve();
+        var location = RegistryLocation.Resolve();
         if (model.IsFolder)
         {
-            var lifecycle = new ModelLifecycle(Directory.Exists(home) ? ModelRegistry.Open(home) : null, spec);
+            var lifecycle = new ModelLifecycle(location.Exists ? ModelRegistry.Open(location) : null, spec);
             var report = lifecycle.Validate(model.Text, data, model.Text, Warnings.Write);
             return (report, lifecycle.RecordForFolder(model.Text, report));
         }
 
-        var registry = model.OpenRegistry(home);
+        var registry = model.OpenRegistry(location);
         var artifact = registry.Load(model.Text);
         var versioned = new ModelLifecycle(registry, spec);
         var versionReport = versioned.Validate(artifact.Path, data, artifact.Model.Version, Warnings.Write);

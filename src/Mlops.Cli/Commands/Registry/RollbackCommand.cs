@@ -15,6 +15,10 @@ public sealed class RollbackCommand : Command<RollbackCommand.Settings>
         [Description("Why: recorded with time and user in the history of both versions.")]
         public string? Reason { get; init; }
 
+        [CommandOption("--problem <NAME>")]
+        [Description("Roll back this problem's production model; needed only when several problems have one.")]
+        public string? Problem { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the result as JSON.")]
         public bool Json { get; init; }
@@ -22,7 +26,7 @@ public sealed class RollbackCommand : Command<RollbackCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var result = ModelRegistry.OpenDefault().Rollback(settings.Reason);
+        var result = ModelRegistry.OpenDefault().Rollback(settings.Reason, settings.Problem);
         if (settings.Json)
         {
             JsonOutput.Write(result);
@@ -30,7 +34,7 @@ public sealed class RollbackCommand : Command<RollbackCommand.Settings>
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"[green]rolled back[/]: [bold]{result.Restored.Version}[/] is in production again, {result.RolledBack.Version} archived; production revision {result.ProductionRevision}");
+            $"[green]rolled back[/] {result.Restored.Problem}: [bold]{result.Restored.Version}[/] is in production again, {result.RolledBack.Version} archived; production revision {result.ProductionRevision}");
         return ExitCodes.Success;
     }
 }

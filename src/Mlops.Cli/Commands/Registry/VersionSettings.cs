@@ -7,6 +7,6 @@ namespace Mlops.Cli.Commands.Registry;
 public class VersionSettings : CommandSettings
 {
     [CommandArgument(0, "<VERSION>")]
-    [Description("vN (e.g. v3), a prefix of at least 4 hex digits of the artifact hash, or 'production'.")]
+    [Description("vN (e.g. v3), a prefix of at least 4 hex digits of the artifact hash, or 'production' ('production:NAME': the production model of problem NAME, when several problems have one).")]
     public string Version { get; init; } = "";
 }

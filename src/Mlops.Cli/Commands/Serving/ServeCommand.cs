@@ -38,6 +38,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Serve this model folder or registry version instead of the registry's production model (no hot reload then).")]
         public string? Model { get; init; }
 
+        [CommandOption("--problem <NAME>")]
+        [Description("Follow this problem's production model (each problem has its own) in the registry ($MLOPS_REGISTRY, else the one in $MLOPS_HOME); default: the registry's only problem. Not with --model.")]
+        public string? Problem { get; init; }
+
         [CommandOption("--monitor <URL>")]
         [Description("Forward every answered input with its prediction to the drift monitor at URL (POST URL/iterate/insurance), in batches, with the token if one is set.")]
         public string? Monitor { get; init; }
@@ -56,7 +60,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string LogDurability { get; init; } = "durable";
 
         [CommandOption("--log-commit-timeout <SECONDS>")]
-        [Description("durable: how long an answer waits for its commit before the request gets 503.")]
+        [Description("durable: how long an answer waits for its commit before the request gets 503; either mode: a write running longer makes /health say failing.")]
         [DefaultValue(2.0)]
         public double LogCommitTimeout { get; init; } = 2.0;
 
@@ -84,6 +88,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             if (Port is < 0 or > 65535)
             {
                 return ValidationResult.Error($"--port must be between 0 and 65535, got {Port}");
+            }
+
+            if (Problem is not null && Model is not null)
+            {
+                return ValidationResult.Error("--problem follows a problem's production model; --model serves one model: give one of them");
             }
 
             if (!(MinCertainty is >= 0 and <= 1))
@@ -130,7 +139,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     {
         var home = RegistryHome.Resolve();
         var target = settings.PredictionLog is null ? PredictionLogTarget.DefaultIn(home) : PredictionLogTarget.Parse(settings.PredictionLog);
-        var source = ServingModels.Source(settings.Model, home);
+        var source = ServingModels.Source(settings.Model, settings.Problem, RegistryLocation.Resolve());
         var access = settings.Access();
         var monitorToken = settings.MonitorTokenFile is null ? null : ApiToken.FromFile(settings.MonitorTokenFile);
         var log = await target.OpenAsync(syncEveryCommit: settings.LogSynchronous == "full", cancellationToken);

@@ -14,19 +14,21 @@ internal static class ServingModels
 
     /// <summary>
     /// The model named by --model (<see cref="ModelReference"/>: a folder, or a version of the existing
-    /// registry), or else the registry's production model, polled for hot reload (the registry is created
-    /// if needed: the baseline answers until a model is promoted).
+    /// registry), or else the production model of <paramref name="problem"/> (none named: the registry's
+    /// only problem, see <see cref="ModelRegistry.ProblemOf"/>), polled for hot reload (the registry is
+    /// created if needed: the baseline answers until a model is promoted).
     /// </summary>
-    public static IModelSource Source(string? model, string home)
+    public static IModelSource Source(string? model, string? problem, RegistryLocation location)
     {
         if (model is null)
         {
-            return new RegistryProductionModelSource(ModelRegistry.Open(home), LoadFolder, TimeProvider.System);
+            var registry = ModelRegistry.Open(location);
+            return new RegistryProductionModelSource(registry, LoadFolder, TimeProvider.System, registry.ProblemOf(problem));
         }
 
         var reference = ModelReference.Parse(model);
         return reference.IsFolder
             ? new FolderModelSource(reference.Text, LoadFolder, TimeProvider.System)
-            : new RegistryVersionModelSource(reference.OpenRegistry(home), reference.Text, LoadFolder, TimeProvider.System);
+            : new RegistryVersionModelSource(reference.OpenRegistry(location), reference.Text, LoadFolder, TimeProvider.System);
     }
 }

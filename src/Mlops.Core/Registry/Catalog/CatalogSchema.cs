@@ -1,8 +1,15 @@
 namespace Mlops.Core.Registry.Catalog;
 
-/// <summary>The catalog's tables. The database itself enforces the rules that must never break.</summary>
+/// <summary>
+/// The catalog's tables in SQLite: version 1 as first shipped, and the step to version 2 (models per
+/// problem) that migrates an existing catalog in place. The database itself enforces the rules that
+/// must never break. PostgreSQL's tables are the same, created at version 2: <see cref="PostgresCatalogSchema"/>.
+/// </summary>
 internal static class CatalogSchema
 {
+    /// <summary>The version this code writes (<c>PRAGMA user_version</c> in SQLite, <c>registry_schema</c> in PostgreSQL).</summary>
+    public const int Version = 2;
+
     public const string Version1 = """
         CREATE TABLE model_versions (
             number INTEGER PRIMARY KEY,
@@ -78,5 +85,31 @@ internal static class CatalogSchema
             revision INTEGER NOT NULL
         );
         INSERT INTO production (id, version_number, revision) VALUES (1, NULL, 0);
+        """;
+
+    /// <summary>
+    /// Version 2: every model belongs to a problem, and each problem has its own production model,
+    /// production line and revision. Models registered before problems existed are insurance models
+    /// (<see cref="Models.ModelCard.ProblemOrInsurance"/>), so existing rows get that problem.
+    /// </summary>
+    public static string Version2(string legacyProblem) => $"""
+        ALTER TABLE model_versions ADD COLUMN problem TEXT NOT NULL DEFAULT '{legacyProblem}';
+        DROP INDEX one_production_model;
+        -- One production model per problem, at most: a second one cannot even be written.
+        CREATE UNIQUE INDEX one_production_model_per_problem ON model_versions (problem) WHERE stage = 'production';
+
+        ALTER TABLE production_line ADD COLUMN problem TEXT NOT NULL DEFAULT '{legacyProblem}';
+        CREATE INDEX production_line_by_problem ON production_line (problem, position);
+
+        -- One row per problem that ever had a production model (SQLite cannot change a primary key in place).
+        CREATE TABLE production_by_problem (
+            problem TEXT PRIMARY KEY,
+            version_number INTEGER REFERENCES model_versions (number),
+            revision INTEGER NOT NULL
+        );
+        INSERT INTO production_by_problem (problem, version_number, revision)
+            SELECT '{legacyProblem}', version_number, revision FROM production WHERE revision > 0;
+        DROP TABLE production;
+        ALTER TABLE production_by_problem RENAME TO production;
         """;
 }

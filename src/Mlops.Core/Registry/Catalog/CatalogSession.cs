@@ -1,10 +1,13 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace Mlops.Core.Registry.Catalog;
 
-/// <summary>One connection and its open transaction: every catalog read and write goes through one.</summary>
-internal sealed class CatalogSession(SqliteConnection connection, SqliteTransaction transaction)
+/// <summary>
+/// One connection and its open transaction: every catalog read and write goes through one. The same
+/// SQL runs on SQLite and PostgreSQL (parameters as <c>@name</c>, which both understand).
+/// </summary>
+internal sealed class CatalogSession(DbConnection connection, DbTransaction transaction)
 {
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
@@ -19,7 +22,7 @@ internal sealed class CatalogSession(SqliteConnection connection, SqliteTransact
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
-    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(map);
         using var command = Command(sql, parameters);
@@ -33,7 +36,7 @@ internal sealed class CatalogSession(SqliteConnection connection, SqliteTransact
         return rows;
     }
 
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
+    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -42,7 +45,10 @@ internal sealed class CatalogSession(SqliteConnection connection, SqliteTransact
 #pragma warning restore CA2100
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;

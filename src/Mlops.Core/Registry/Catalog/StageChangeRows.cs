@@ -1,15 +1,18 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Mlops.Core.Registry.Catalog;
 
-/// <summary>The <c>stage_changes</c> table: the append-only history of every stage change.</summary>
+/// <summary>
+/// The <c>stage_changes</c> table: the append-only history of every stage change. Sequence numbers are
+/// <c>MAX + 1</c> under the catalog's write lock: gap-free on both databases (see <see cref="PostgresCatalog"/>).
+/// </summary>
 internal static class StageChangeRows
 {
     private const string Select =
         "SELECT sequence, version_number, action, from_stage, to_stage, reason, user_name, at, production_revision FROM stage_changes";
 
     public static List<StageChange> Of(CatalogSession session, int number) =>
-        session.Query($"{Select} WHERE version_number = $number ORDER BY sequence", Map, ("$number", number));
+        session.Query($"{Select} WHERE version_number = @number ORDER BY sequence", Map, ("@number", number));
 
     public static List<StageChange> All(CatalogSession session) => session.Query($"{Select} ORDER BY sequence", Map);
 
@@ -25,19 +28,19 @@ internal static class StageChangeRows
         long productionRevision) =>
         session.Execute(
             """
-            INSERT INTO stage_changes (version_number, action, from_stage, to_stage, reason, user_name, at, production_revision)
-            VALUES ($number, $action, $from, $to, $reason, $user, $at, $revision)
+            INSERT INTO stage_changes (sequence, version_number, action, from_stage, to_stage, reason, user_name, at, production_revision)
+            VALUES ((SELECT COALESCE(MAX(sequence), 0) + 1 FROM stage_changes), @number, @action, @from, @to, @reason, @user, @at, @revision)
             """,
-            ("$number", number),
-            ("$action", CatalogValues.Name(action)),
-            ("$from", from is { } f ? CatalogValues.Name(f) : null),
-            ("$to", CatalogValues.Name(to)),
-            ("$reason", reason),
-            ("$user", user),
-            ("$at", CatalogValues.Time(at)),
-            ("$revision", productionRevision));
+            ("@number", number),
+            ("@action", CatalogValues.Name(action)),
+            ("@from", from is { } f ? CatalogValues.Name(f) : null),
+            ("@to", CatalogValues.Name(to)),
+            ("@reason", reason),
+            ("@user", user),
+            ("@at", CatalogValues.Time(at)),
+            ("@revision", productionRevision));
 
-    private static StageChange Map(SqliteDataReader r) => new()
+    private static StageChange Map(DbDataReader r) => new()
     {
         Sequence = r.GetInt64(0),
         Version = VersionName.Format(r.GetInt32(1)),

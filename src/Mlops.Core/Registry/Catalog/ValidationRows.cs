@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Mlops.Core.Validation;
 
 namespace Mlops.Core.Registry.Catalog;
@@ -10,11 +10,11 @@ internal static class ValidationRows
         "SELECT version_number, data_file, data_sha256, passed, checks_json, validated_at, recorded_at, recorded_by FROM validations";
 
     public static List<ValidationRecord> Of(CatalogSession session, int number) =>
-        session.Query($"{Select} WHERE version_number = $number ORDER BY id", Map, ("$number", number));
+        session.Query($"{Select} WHERE version_number = @number ORDER BY id", Map, ("@number", number));
 
     /// <summary>The most recently recorded validation: the one the promotion gate judges by.</summary>
     public static ValidationRecord? Latest(CatalogSession session, int number) =>
-        session.Query($"{Select} WHERE version_number = $number ORDER BY id DESC LIMIT 1", Map, ("$number", number)).SingleOrDefault();
+        session.Query($"{Select} WHERE version_number = @number ORDER BY id DESC LIMIT 1", Map, ("@number", number)).SingleOrDefault();
 
     public static ValidationRecord Insert(CatalogSession session, int number, ValidationReport report, DateTimeOffset recordedAt, string recordedBy)
     {
@@ -32,20 +32,20 @@ internal static class ValidationRows
         session.Execute(
             """
             INSERT INTO validations (version_number, data_file, data_sha256, passed, checks_json, validated_at, recorded_at, recorded_by)
-            VALUES ($number, $file, $sha, $passed, $checks, $validated, $recorded, $by)
+            VALUES (@number, @file, @sha, @passed, @checks, @validated, @recorded, @by)
             """,
-            ("$number", number),
-            ("$file", record.DataFile),
-            ("$sha", record.DataSha256),
-            ("$passed", record.Passed ? 1 : 0),
-            ("$checks", CatalogValues.Json(record.Checks)),
-            ("$validated", CatalogValues.Time(record.ValidatedAt)),
-            ("$recorded", CatalogValues.Time(recordedAt)),
-            ("$by", recordedBy));
+            ("@number", number),
+            ("@file", record.DataFile),
+            ("@sha", record.DataSha256),
+            ("@passed", record.Passed ? 1 : 0),
+            ("@checks", CatalogValues.Json(record.Checks)),
+            ("@validated", CatalogValues.Time(record.ValidatedAt)),
+            ("@recorded", CatalogValues.Time(recordedAt)),
+            ("@by", recordedBy));
         return record;
     }
 
-    private static ValidationRecord Map(SqliteDataReader r) => new()
+    private static ValidationRecord Map(DbDataReader r) => new()
     {
         Version = VersionName.Format(r.GetInt32(0)),
         DataFile = r.GetString(1),

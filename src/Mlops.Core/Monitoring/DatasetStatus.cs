@@ -1,4 +1,4 @@
-namespace Mlops.Monitoring;
+namespace Mlops.Core.Monitoring;
 
 /// <summary>What <c>GET /datasets/{dataset}/drift</c> answers: the reference, the window, the latest report and the history, oldest first.</summary>
 public sealed record DatasetStatus(

@@ -1,6 +1,6 @@
 using Mlops.Core.Drift;
 
-namespace Mlops.Monitoring;
+namespace Mlops.Core.Monitoring;
 
 /// <summary>
 /// One drift computation of a window: the report, how many rows the dataset had received by then

@@ -1,4 +1,3 @@
-using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Hosting.Access;
 using Mlops.Serving.Fallback;
@@ -12,9 +11,6 @@ public sealed record ServingOptions
 {
     /// <summary>Where the served model comes from (and how the service learns that it changed).</summary>
     public required IModelSource ModelSource { get; init; }
-
-    /// <summary>The rule model that answers when the trained model should not (the talk's fallback).</summary>
-    public required IRiskModel Baseline { get; init; }
 
     /// <summary>"localhost" (loopback), "*" or "0.0.0.0" (every interface, e.g. in a container), or an IP address.</summary>
     public string Host { get; init; } = "localhost";

@@ -30,6 +30,11 @@ internal static class ProblemSchemaCheck
             return "label.column: must name a column";
         }
 
+        if (label.Name is { } name && !IsAnswerName(name))
+        {
+            return $"label.name: '{Short(name)}' must be letters, digits and '_', not start with a digit, and not be a field every answer has ({string.Join(", ", ReservedAnswerFields)})";
+        }
+
         if (label.Classes.Count < 2)
         {
             return $"label.classes: a classification needs at least 2 classes, got {label.Classes.Count}";
@@ -58,6 +63,13 @@ internal static class ProblemSchemaCheck
 
         return null;
     }
+
+    /// <summary>The fields of every prediction answer besides the class name: a label named like one would shadow it.</summary>
+    private static readonly string[] ReservedAnswerFields = ["category", "probabilities", "source", "model_version", "reason", "feature", "prediction_id", "request_id", "le", "quantile"];
+
+    private static bool IsAnswerName(string name) =>
+        name.Length is > 0 and <= 64 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+        && !name.StartsWith("__", StringComparison.Ordinal) && !ReservedAnswerFields.Contains(name, StringComparer.Ordinal);
 
     private static string? Features(ProblemSchema schema)
     {

@@ -177,7 +177,6 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             app = PredictionServiceApp.Build(new ServingOptions
             {
                 ModelSource = source,
-                Baseline = ServingModels.Baseline,
                 Host = settings.Host,
                 Port = settings.Port,
                 MinCertainty = settings.MinCertainty,

@@ -24,7 +24,7 @@ public sealed class RegistryProductionModelSource(ModelRegistry registry, ModelF
         {
             // Without a card the problem is known by name only: the talk's rules answer for the talk's problem.
             return problem == ProblemSchema.Insurance.Name
-                ? ServedModel.BaselineOnly($"baseline (no production {problem} model in the registry)", revision, time.GetUtcNow(), ProblemSchema.Insurance)
+                ? ServedModel.BaselineOnly($"baseline (no production model of {problem} in the registry)", revision, time.GetUtcNow(), ProblemSchema.Insurance)
                 : throw new Core.InvalidInputException($"the registry has no production model of problem '{problem}': promote one (its card carries the problem the service answers for)");
         }
 

@@ -30,7 +30,7 @@ public sealed class PredictionService(
         var answer = policy.Decide(request.Features, served);
         var now = time.GetUtcNow();
         var predictionId = Guid.CreateVersion7(now);
-        if (log is not null && served.RecordsRows && !await log.RecordAsync([RecordedRow.Log(request, answer, served, now, predictionId)]).ConfigureAwait(false))
+        if (log is not null && !await log.RecordAsync([RecordedRow.Log(request, answer, served, now, predictionId)]).ConfigureAwait(false))
         {
             return null;
         }
@@ -52,7 +52,7 @@ public sealed class PredictionService(
             ids[i] = Guid.CreateVersion7(now);
         }
 
-        if (log is not null && served.RecordsRows)
+        if (log is not null)
         {
             var rows = new LoggedPrediction[requests.Count];
             for (var i = 0; i < rows.Length; i++)
@@ -79,7 +79,7 @@ public sealed class PredictionService(
     private void Publish(PredictionRequest request, PredictionAnswer answer, ServedModel served)
     {
         metrics.Answered(answer, served);
-        if (monitor is not null && served.RecordsRows)
+        if (monitor is not null)
         {
             RecordedRow.Forward(monitor, request, answer);
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Mlops.Core.Monitoring;
 using Mlops.Hosting;
 using Mlops.Serving.Endpoints;
 using Mlops.Serving.Fallback;
@@ -65,7 +66,7 @@ public static class PredictionServiceApp
                 .WithMethods("GET", "POST").WithHeaders("Content-Type").WithExposedHeaders(AnswerJson.PredictionIdHeader)));
 
         // The parts are built here, not resolved per request: the request path uses them directly.
-        var initial = options.ModelSource.Load();
+        var initial = options.InitialModel ?? options.ModelSource.Load();
         var metrics = new ServingMetrics(initial.Problem.Label.AnswerName);
         var holder = new ModelHolder(initial);
         metrics.Serving(initial, previous: null);
@@ -96,7 +97,8 @@ public static class PredictionServiceApp
         {
             builder.Services.AddSingleton(sp => new MonitorForwarder(
                 options.MonitorUrl, options.MonitorDataset, metrics, sp.GetRequiredService<ILogger<MonitorForwarder>>(),
-                options.MonitorBatchRows, options.MonitorFlushInterval, token: options.MonitorToken ?? options.Access.Token));
+                options.MonitorBatchRows, options.MonitorFlushInterval, token: options.MonitorToken ?? options.Access.Token,
+                rows: new MonitorRowJson(initial.Problem)));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorForwarder>());
         }
 
@@ -104,13 +106,6 @@ public static class PredictionServiceApp
         log = app.Services.GetService<PredictionLogWriter>();
         monitor = app.Services.GetService<MonitorForwarder>();
         var service = new PredictionService(holder, policy, metrics, log, monitor, options.Time);
-        if ((log is not null || monitor is not null) && !initial.RecordsRows)
-        {
-            app.Logger.LogWarning(
-                "the prediction log and the monitor still take the insurance rows only: answers for problem '{Problem}' are neither logged nor forwarded",
-                initial.Problem.Name);
-        }
-
         app.UseExceptionHandler();
         // Empty error answers of the framework (404, 405, 415 for a body that is not JSON) get problem details too.
         app.UseStatusCodePages();
@@ -129,7 +124,7 @@ public static class PredictionServiceApp
         ServiceEndpoints.Map(app, service, metrics, log, monitor);
         if (options.PredictionLog is not null)
         {
-            LabelEndpoints.Map(app, options.PredictionLog, options);
+            LabelEndpoints.Map(app, options.PredictionLog, options, initial.Problem);
         }
 
         app.MapMetrics("/metrics", metrics.Registry);

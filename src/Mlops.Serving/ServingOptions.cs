@@ -12,6 +12,9 @@ public sealed record ServingOptions
     /// <summary>Where the served model comes from (and how the service learns that it changed).</summary>
     public required IModelSource ModelSource { get; init; }
 
+    /// <summary>The model to start with when the caller already loaded it (to open the log with its problem's columns); null: loaded from <see cref="ModelSource"/>.</summary>
+    public ServedModel? InitialModel { get; init; }
+
     /// <summary>"localhost" (loopback), "*" or "0.0.0.0" (every interface, e.g. in a container), or an IP address.</summary>
     public string Host { get; init; } = "localhost";
 
@@ -21,7 +24,7 @@ public sealed record ServingOptions
     /// <summary>Answers whose top probability is below this go to the baseline.</summary>
     public double MinCertainty { get; init; } = FallbackPolicy.DefaultMinCertainty;
 
-    /// <summary>The opened prediction log; the service owns and disposes it. Null: predictions are not logged.</summary>
+    /// <summary>The opened prediction log, with the served problem's columns (<see cref="PredictionLogColumns.For"/>); the service owns and disposes it. Null: predictions are not logged.</summary>
     public IPredictionLog? PredictionLog { get; init; }
 
     /// <summary>Export then prune old rows of <see cref="PredictionLog"/> on a schedule; null: the log keeps everything.</summary>

@@ -5,6 +5,7 @@ using Mlops.Cli.Simulation;
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Core.Registry;
 
 namespace Mlops.Cli.Demo;
@@ -26,7 +27,7 @@ public sealed class RecordAct(DemoNarrator narrator, DemoWorkspace workspace, De
         var monthRows = WriteLabels(file, labeledMonth);
         narrator.Step($"labels add {Path.GetFileName(file)} --key request_id --label group");
         await using var log = await PredictionLogTarget.DefaultIn(workspace.Home).OpenAsync(cancellationToken: cancellationToken);
-        var report = await log.Labels.AddAsync(LabelKey.RequestId, LabelFileReader.Read(file, LabelKey.RequestId, "group"), DateTimeOffset.UtcNow, cancellationToken);
+        var report = await log.Labels.AddAsync(LabelKey.RequestId, LabelFileReader.Read(file, LabelKey.RequestId, "group", ProblemSchema.Insurance), DateTimeOffset.UtcNow, cancellationToken);
         narrator.Say($"{Format.Thousands(report.Received)} labels of months 1–{labeledMonth}: {Format.Thousands(report.Stored)} joined to their answers; {Format.Thousands(report.Unknown)} name customers the service refused (impossible values), so no answer to judge");
 
         var prefix = CustomerKey.MonthPrefix(labeledMonth);

@@ -1,4 +1,5 @@
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.PredictionLog;
 
@@ -9,9 +10,11 @@ namespace Mlops.Core.PredictionLog;
 /// </summary>
 public static class LabelFileReader
 {
-    public static IReadOnlyList<ArrivedLabel> Read(string path, LabelKey key, string labelColumn)
+    /// <summary>The labels of the file at <paramref name="path"/>, each a class of <paramref name="schema"/>.</summary>
+    public static IReadOnlyList<ArrivedLabel> Read(string path, LabelKey key, string labelColumn, ProblemSchema schema)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(schema);
         string[] lines;
         try
         {
@@ -62,9 +65,9 @@ public static class LabelFileReader
                 throw new DataFormatException(path, line, key.Column(), problem);
             }
 
-            if (!LabelValue.TryParse(fields[labelIndex], out var label))
+            if (!LabelValue.TryParse(fields[labelIndex], schema, out var label))
             {
-                throw new DataFormatException(path, line, labelColumn, $"unknown class '{LabelValue.Short(fields[labelIndex].Trim())}', expected {LabelValue.Expected}");
+                throw new DataFormatException(path, line, labelColumn, $"unknown class '{LabelValue.Short(fields[labelIndex].Trim())}', expected {LabelValue.Expected(schema)}");
             }
 
             labels.Add(new ArrivedLabel(keyText, label, $"line {line}"));

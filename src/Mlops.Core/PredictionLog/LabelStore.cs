@@ -49,7 +49,7 @@ public sealed class LabelStore
         var unknown = new List<string>();
 
         // The same key twice in one set: once if the labels agree, a conflict if not.
-        var wanted = new Dictionary<string, RiskGroup>(StringComparer.Ordinal);
+        var wanted = new Dictionary<string, int>(StringComparer.Ordinal);
         var contradicted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var label in labels)
         {
@@ -94,14 +94,14 @@ public sealed class LabelStore
         unknown.AddRange(wanted.Keys.Where(k => !predictions.ContainsKey(k)));
 
         // Prediction → the label it already has.
-        var existing = new Dictionary<string, RiskGroup>(StringComparer.Ordinal);
+        var existing = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var chunk in predictions.Values.SelectMany(ids => ids).Chunk(Chunk))
         {
             await using var select = Command(connection, transaction, $"SELECT prediction_id, label FROM {Table} WHERE prediction_id IN ({Parameters(chunk.Length)})", chunk, uuid: true);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                existing[Text(reader.GetValue(0))] = (RiskGroup)Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                existing[Text(reader.GetValue(0))] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
             }
         }
 

@@ -1,31 +1,40 @@
-using Mlops.Core.Data;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.PredictionLog;
 
-/// <summary>How a label names a risk class: the seed's number (<c>group</c>: 0, 1, 2) or its name (<c>group_name</c>: high, medium, low).</summary>
+/// <summary>How a label names a class of its problem: the class's value as the data writes it (insurance: 0, 1, 2; iris: setosa…) or its name (high, medium, low).</summary>
 public static class LabelValue
 {
-    public const string Expected = "0, 1, 2 or high, medium, low";
-
-    public static bool TryParse(string? text, out RiskGroup label)
+    /// <summary>The class index <paramref name="text"/> names in <paramref name="problem"/>: by value first, then by name (case aside).</summary>
+    public static bool TryParse(string? text, ProblemSchema problem, out int classIndex)
     {
-        label = default;
+        ArgumentNullException.ThrowIfNull(problem);
         var trimmed = text?.Trim() ?? "";
-        if (int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        classIndex = problem.Label.ClassIndex(ColumnValue.Parse(trimmed));
+        if (classIndex >= 0)
         {
-            return RiskGroups.TryFromLabel(number, out label);
+            return true;
         }
 
-        foreach (var group in RiskGroups.All)
+        for (var c = 0; c < problem.Label.Classes.Count; c++)
         {
-            if (trimmed.Equals(group.Name(), StringComparison.OrdinalIgnoreCase))
+            if (trimmed.Equals(problem.Label.Classes[c].Name, StringComparison.OrdinalIgnoreCase))
             {
-                label = group;
+                classIndex = c;
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>What a label may be, for an error: insurance's "0, 1, 2 or high, medium, low".</summary>
+    public static string Expected(ProblemSchema problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var values = string.Join(", ", problem.Label.Classes.Select(c => c.Value.Text));
+        var names = string.Join(", ", problem.Label.Classes.Select(c => c.Name));
+        return values == names ? values : $"{values} or {names}";
     }
 
     /// <summary>Whether <paramref name="text"/> is a well-formed key of kind <paramref name="key"/>: a prediction id must be a UUID; a client key 1 to <see cref="ClientKey.MaxLength"/> characters.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Core.Serialization;
 using Mlops.Hosting.Access;
 using Mlops.Hosting.Input;
@@ -18,9 +19,9 @@ namespace Mlops.Serving.Endpoints;
 /// </summary>
 internal static class LabelEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, IPredictionLog log, ServingOptions options)
+    public static void Map(IEndpointRouteBuilder app, IPredictionLog log, ServingOptions options, ProblemSchema problem)
     {
-        app.MapPost("/labels", (Func<HttpContext, Task>)(context => AddAsync(context, log, options)))
+        app.MapPost("/labels", (Func<HttpContext, Task>)(context => AddAsync(context, log, options, problem)))
             .RequireStateChangeAuthorization()
             .RequireJsonBody()
             .WithSummary("Add late labels")
@@ -35,7 +36,7 @@ internal static class LabelEndpoints
             .WithTags("labels");
     }
 
-    private static async Task AddAsync(HttpContext context, IPredictionLog log, ServingOptions options)
+    private static async Task AddAsync(HttpContext context, IPredictionLog log, ServingOptions options, ProblemSchema problem)
     {
         var body = await RequestBody.ReadAsync(context.Request, options.MaxLabelBodyBytes, context.RequestAborted);
         (LabelKey Key, IReadOnlyList<ArrivedLabel> Labels)? read;
@@ -44,7 +45,7 @@ internal static class LabelEndpoints
         {
             (read, error) = body.TooLarge
                 ? (null, new InputError(InputErrorKind.TooLarge, $"the request body is larger than {options.MaxLabelBodyBytes} bytes"))
-                : Read(body.Buffer);
+                : Read(body.Buffer, problem);
         }
         finally
         {
@@ -61,7 +62,7 @@ internal static class LabelEndpoints
         await Results.Json(report, MlopsJson.Compact).ExecuteAsync(context);
     }
 
-    private static ((LabelKey, IReadOnlyList<ArrivedLabel>)?, InputError?) Read(System.Buffers.ReadOnlySequence<byte> buffer)
+    private static ((LabelKey, IReadOnlyList<ArrivedLabel>)?, InputError?) Read(System.Buffers.ReadOnlySequence<byte> buffer, ProblemSchema problem)
     {
         if (!JsonBodyText.IsUtf8(buffer))
         {
@@ -95,7 +96,7 @@ internal static class LabelEndpoints
                 ArrivedLabel? label;
                 try
                 {
-                    rowError = ReadRow(row, index, ref key, out label);
+                    rowError = ReadRow(row, index, problem, ref key, out label);
                 }
                 catch (InvalidOperationException)
                 {
@@ -117,7 +118,7 @@ internal static class LabelEndpoints
         }
     }
 
-    private static InputError? ReadRow(JsonElement row, int index, ref LabelKey? key, out ArrivedLabel? label)
+    private static InputError? ReadRow(JsonElement row, int index, ProblemSchema problem, ref LabelKey? key, out ArrivedLabel? label)
     {
         label = null;
         InputError Fail(InputErrorKind kind, string? field, string what) =>
@@ -155,9 +156,9 @@ internal static class LabelEndpoints
             return Fail(InputErrorKind.WrongType, field, rowKey == LabelKey.PredictionId ? "must be a string (a UUID)" : "must be a string or an integer");
         }
 
-        if (LabelValue.KeyProblem(rowKey, text) is { } problem)
+        if (LabelValue.KeyProblem(rowKey, text) is { } badKey)
         {
-            return Fail(InputErrorKind.InvalidValue, field, problem);
+            return Fail(InputErrorKind.InvalidValue, field, badKey);
         }
 
         if (!row.TryGetProperty("label", out var given))
@@ -166,9 +167,9 @@ internal static class LabelEndpoints
         }
 
         var labelText = given.ValueKind is JsonValueKind.String or JsonValueKind.Number ? given.ToString() : null;
-        if (!LabelValue.TryParse(labelText, out var group))
+        if (!LabelValue.TryParse(labelText, problem, out var group))
         {
-            return Fail(InputErrorKind.InvalidValue, "label", $"is not a class: expected {LabelValue.Expected}");
+            return Fail(InputErrorKind.InvalidValue, "label", $"is not a class: expected {LabelValue.Expected(problem)}");
         }
 
         label = new ArrivedLabel(text, group, $"index {index}");

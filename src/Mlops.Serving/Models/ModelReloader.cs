@@ -54,6 +54,12 @@ public sealed partial class ModelReloader(
         try
         {
             next = source.Load();
+            if (!Recording.RecordedRow.Fits(current.Problem, next.Problem))
+            {
+                // The log's table and the monitor's reference have the served problem's columns: rows of another would not fit.
+                (next.Model as IDisposable)?.Dispose();
+                throw new InvalidOperationException($"the model is for problem '{next.Problem.Name}', the service answers for '{current.Problem.Name}': start a service for it");
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -3,7 +3,6 @@ using Mlops.Core.Problems;
 using Mlops.Serving.Endpoints;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Input;
-using Mlops.Serving.Recording;
 
 namespace Mlops.Serving.Models;
 
@@ -32,7 +31,6 @@ public sealed class ServedModel
         Reader = new PredictionRequestReader(problem, ImputedValues(problem, card));
         Ranges = card is null ? TrainingRanges.None : TrainingRanges.Of(card, problem);
         Classes = new AnswerClasses(problem);
-        RecordsRows = RecordedRow.Records(problem);
     }
 
     /// <summary>The trained model, or null when only the fallback rules answer.</summary>
@@ -54,9 +52,6 @@ public sealed class ServedModel
 
     /// <summary>The problem's classes as answers write them.</summary>
     internal AnswerClasses Classes { get; }
-
-    /// <summary>True when answers are logged and forwarded (see <see cref="RecordedRow"/>, the seam).</summary>
-    public bool RecordsRows { get; }
 
     public string Version { get; }
 

@@ -126,7 +126,7 @@ public sealed class LogArchiveCommandTests
         Assert.Equal(0, (await RunAsync(home, "log", "export", "--before", "2026-02-01", "--out", home.File("first.parquet"))).ExitCode);
         await using (var log = SqlitePredictionLog.Open(home.File("predictions.db")))
         {
-            await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[1].PredictionId.ToString(), RiskGroup.Medium, "test")], DateTimeOffset.UtcNow);
+            await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[1].PredictionId.ToString(), (int)RiskGroup.Medium, "test")], DateTimeOffset.UtcNow);
         }
 
         var refused = await RunAsync(home, "log", "prune", "--before", "2026-02-01");
@@ -163,7 +163,7 @@ public sealed class LogArchiveCommandTests
         await using (var log = await PostgresPredictionLog.OpenAsync(connection!))
         {
             await log.AppendAsync(rows);
-            await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[1].PredictionId.ToString(), RiskGroup.Low, "test")], LabelsArrived);
+            await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[1].PredictionId.ToString(), (int)RiskGroup.Low, "test")], LabelsArrived);
         }
 
         var target = "postgres:" + connection;
@@ -229,7 +229,7 @@ public sealed class LogArchiveCommandTests
             t, "v1", "ml", RiskPrediction.Certain((RiskGroup)(i % 3)), new InsuranceFeatures(i % 2 == 0, 30 + i, true, 40, 100, 1000 * i), requestId: $"c{i}")).ToArray();
         await using var log = SqlitePredictionLog.Open(home.File("predictions.db"));
         await log.AppendAsync(rows);
-        await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[0].PredictionId.ToString(), RiskGroup.High, "test"), new ArrivedLabel(rows[3].PredictionId.ToString(), RiskGroup.Low, "test")], LabelsArrived);
+        await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[0].PredictionId.ToString(), (int)RiskGroup.High, "test"), new ArrivedLabel(rows[3].PredictionId.ToString(), (int)RiskGroup.Low, "test")], LabelsArrived);
         return rows;
     }
 

@@ -63,5 +63,5 @@ public sealed class LabelStoreTests
         Assert.False(labels.ContainsKey(rows[2].PredictionId));
     }
 
-    private static ArrivedLabel Label(string key, RiskGroup label) => new(key, label, "test");
+    private static ArrivedLabel Label(string key, RiskGroup label) => new(key, (int)label, "test");
 }

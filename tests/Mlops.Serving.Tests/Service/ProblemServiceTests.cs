@@ -105,6 +105,49 @@ public sealed class ProblemServiceTests(ProblemServiceTests.IrisService fixture)
         Assert.DoesNotContain("risk=", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_answer_is_in_the_log_with_the_problems_columns_and_a_posted_label_joins_it()
+    {
+        var single = await ServiceSandbox.PostAsync(Http, "predict", Setosa.Replace("{", "{\"request_id\":\"flower-1\",", StringComparison.Ordinal));
+        var batch = await ServiceSandbox.PostAsync(Http, "predict/batch", $"[{{\"sepal_length\":6.3,\"sepal_width\":3.3,\"petal_length\":6.0,\"petal_width\":2.5}},{Setosa.Replace("1.4", "25", StringComparison.Ordinal)}]");
+        Assert.True(single.Status == HttpStatusCode.OK, single.ToString());
+        Assert.True(batch.Status == HttpStatusCode.OK, batch.ToString());
+        JsonElement[] answers = [single.Json, .. batch.Json.EnumerateArray()];
+        var ids = answers.Select(a => a.GetProperty("prediction_id").GetString()!).ToArray();
+
+        var labels = await ServiceSandbox.PostAsync(Http, "labels", $$"""[{"prediction_id":"{{ids[0]}}","label":"setosa"},{"prediction_id":"{{ids[1]}}","label":"Virginica"}]""");
+        Assert.True(labels.Status == HttpStatusCode.OK, labels.ToString());
+        Assert.Equal(2, labels.Json.GetProperty("stored").GetInt32());
+        var wrong = await ServiceSandbox.PostAsync(Http, "labels", $$"""[{"prediction_id":"{{ids[2]}}","label":"high"}]""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.Status);
+        Assert.Contains("expected setosa, versicolor, virginica", wrong.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The service's SQLite log read with the iris columns by name: the features as sent, the class index and one probability per class.
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.Sandbox.PredictionLogPath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT p.sepal_length, p.petal_length, p.petal_width, p.category, p.p_setosa + p.p_versicolor + p.p_virginica, p.p_setosa, p.source, p.request_id, l.label
+            FROM predictions p LEFT JOIN labels l ON l.prediction_id = p.prediction_id WHERE p.prediction_id = $id
+            """;
+        var id = select.Parameters.AddWithValue("$id", "");
+        string[] classes = ["setosa", "versicolor", "virginica"];
+        var rows = new List<string>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            id.Value = ids[i];
+            await using var reader = await select.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), $"answer {i} ({ids[i]}) is not in the prediction log");
+            Assert.Equal(classes[reader.GetInt32(3)], answers[i].GetProperty("class").GetString());
+            Assert.Equal(1.0, reader.GetDouble(4), 6);
+            Assert.Equal(answers[i].GetProperty("probabilities")[0].GetDouble(), reader.GetDouble(5), 6);
+            rows.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{reader.GetDouble(0)} {reader.GetDouble(1)} {reader.GetDouble(2)} {reader.GetString(6)} {(reader.IsDBNull(7) ? "-" : reader.GetString(7))} {(reader.IsDBNull(8) ? "-" : classes[reader.GetInt32(8)])}"));
+        }
+
+        Assert.Equal(["5.1 1.4 0.2 ml flower-1 setosa", "6.3 6 2.5 ml - virginica", "5.1 25 0.2 baseline_out_of_range - -"], rows);
+    }
+
     /// <summary>Iris trained once with the CLI, served by one <c>mlops serve --model DIR</c> for the class.</summary>
     public sealed class IrisService : IAsyncLifetime, IDisposable
     {
@@ -112,6 +155,9 @@ public sealed class ProblemServiceTests(ProblemServiceTests.IrisService fixture)
         private ServiceSandbox? _sandbox;
 
         public ServiceProcess Service { get; private set; } = null!;
+
+        /// <summary>The service's home: its prediction log is <see cref="ServiceSandbox.PredictionLogPath"/>.</summary>
+        public ServiceSandbox Sandbox => _sandbox!;
 
         public string ModelFolder => Path.Combine(_folder.Path, "iris-model");
 

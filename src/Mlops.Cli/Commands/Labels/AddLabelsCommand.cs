@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -23,8 +24,12 @@ public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
         [DefaultValue("prediction_id")]
         public string Key { get; init; } = "prediction_id";
 
+        [CommandOption("--problem <FILE>")]
+        [Description("The problem file whose classes the labels name (the served model's); default the talk's insurance problem.")]
+        public string? Problem { get; init; }
+
         [CommandOption("--label <COLUMN>")]
-        [Description("The column with the true class: 0, 1, 2 or high, medium, low (the seed's 'group').")]
+        [Description("The column with the true class: the problem's class value or name (insurance: 0, 1, 2 or high, medium, low, the seed's 'group').")]
         [DefaultValue("group")]
         public string Label { get; init; } = "group";
 
@@ -39,9 +44,10 @@ public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
         var key = LabelKeys.Parse(settings.Key)!.Value;
 
         // The whole file is read and checked before anything is stored: a bad row stores nothing.
-        var labels = LabelFileReader.Read(settings.File, key, settings.Label);
+        var problem = settings.Problem is null ? ProblemSchema.Insurance : ProblemSchemaFile.Load(settings.Problem);
+        var labels = LabelFileReader.Read(settings.File, key, settings.Label, problem);
         var target = settings.Target();
-        await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
+        await using var log = await target.OpenAsync(PredictionLogColumns.For(problem), cancellationToken: cancellationToken);
         var report = await log.Labels.AddAsync(key, labels, DateTimeOffset.UtcNow, cancellationToken);
         if (settings.Json)
         {

@@ -170,13 +170,16 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var source = ServingModels.Source(settings.Model, settings.Problem, RegistryLocation.Resolve());
         var access = settings.Access();
         var monitorToken = settings.MonitorTokenFile is null ? null : ApiToken.FromFile(settings.MonitorTokenFile);
-        var log = await target.OpenAsync(syncEveryCommit: settings.LogSynchronous == "full", cancellationToken);
+        // Loaded before the log opens: the log's table has the served problem's columns.
+        var initial = source.Load();
+        var log = await target.OpenAsync(PredictionLogColumns.For(initial.Problem), syncEveryCommit: settings.LogSynchronous == "full", cancellationToken);
         WebApplication app;
         try
         {
             app = PredictionServiceApp.Build(new ServingOptions
             {
                 ModelSource = source,
+                InitialModel = initial,
                 Host = settings.Host,
                 Port = settings.Port,
                 MinCertainty = settings.MinCertainty,

@@ -1,6 +1,8 @@
 using Mlops.Core.Monitoring;
+using Mlops.Core.PredictionLog;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
+using Mlops.Monitoring.Performance;
 
 namespace Mlops.Monitoring;
 
@@ -14,16 +16,27 @@ public sealed class DriftMonitor
 {
     private readonly Dictionary<string, MonitoredDataset> _datasets;
 
-    public DriftMonitor(MonitorConfig config, TimeProvider? clock = null)
+    /// <param name="config">The datasets.</param>
+    /// <param name="clock">The time.</param>
+    /// <param name="estimators">Per dataset, the model and calibration of its label-free performance estimate.</param>
+    public DriftMonitor(MonitorConfig config, TimeProvider? clock = null, IReadOnlyDictionary<string, RecordEstimator>? estimators = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
+        if (estimators?.Keys.FirstOrDefault(k => !config.Datasets.ContainsKey(k)) is { } unknown)
+        {
+            throw new Core.InvalidInputException($"the performance estimate names dataset '{unknown}', which is not monitored");
+        }
+
         _datasets = config.Datasets.ToDictionary(
             d => d.Key,
-            d => new MonitoredDataset(d.Key, d.Value, config, clock ?? TimeProvider.System),
+            d => new MonitoredDataset(d.Key, d.Value, config, clock ?? TimeProvider.System, estimators?.GetValueOrDefault(d.Key)),
             StringComparer.Ordinal);
     }
+
+    /// <summary>What the late labels say, per dataset, as the label follower last read them.</summary>
+    public RealisedPerformance Realised { get; } = new();
 
     public MonitorConfig Config { get; }
 

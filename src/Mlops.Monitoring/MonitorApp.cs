@@ -22,7 +22,7 @@ public static class MonitorApp
             options.Access.CheckListening(host, "the drift monitor");
         }
 
-        var monitor = new DriftMonitor(options.Config, options.Clock);
+        var monitor = new DriftMonitor(options.Config, options.Clock, options.Estimators);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MonitorApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.Logging.ClearProviders();

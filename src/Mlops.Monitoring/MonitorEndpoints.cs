@@ -77,7 +77,7 @@ public static class MonitorEndpoints
             }
 
             // ?history=N keeps the last N reports, for dashboards that poll often.
-            var status = target.Status();
+            var status = target.Status() with { Realised = monitor.Realised.Find(dataset) };
             return Results.Ok(history is { } n ? status with { History = [.. status.History.TakeLast(n)] } : status);
         });
 

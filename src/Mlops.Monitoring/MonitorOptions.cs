@@ -1,3 +1,4 @@
+using Mlops.Core.PredictionLog;
 using Mlops.Hosting.Access;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
@@ -19,6 +20,9 @@ public sealed record MonitorOptions
     public IReadOnlyList<IRowSource> RowSources { get; init; } = [];
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Per dataset, the model and calibration of the label-free performance estimate of each window (<c>mlops_performance_estimated</c>).</summary>
+    public IReadOnlyDictionary<string, RecordEstimator> Estimators { get; init; } = new Dictionary<string, RecordEstimator>();
 
     /// <summary>Host names it answers to, and who may post rows and ask for a calculation: loopback only unless told otherwise.</summary>
     public AccessPolicy Access { get; init; } = new();

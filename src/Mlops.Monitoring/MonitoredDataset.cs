@@ -1,8 +1,10 @@
 using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.Monitoring;
+using Mlops.Core.PredictionLog;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
+using Mlops.Monitoring.Performance;
 
 namespace Mlops.Monitoring;
 
@@ -25,9 +27,15 @@ public sealed class MonitoredDataset
     private readonly ReferenceSpelling _spelling;
     private DateTimeOffset _nextRun = DateTimeOffset.MinValue;
     private long _rowsAtLastRun;
+    private readonly WindowEstimate? _estimate;
     private WindowDrift? _latest;
 
-    public MonitoredDataset(string name, DatasetConfig config, MonitorConfig monitor, TimeProvider clock)
+    /// <param name="name">The dataset's name.</param>
+    /// <param name="config">Its reference, mapping and tests.</param>
+    /// <param name="monitor">Window and period.</param>
+    /// <param name="clock">The time.</param>
+    /// <param name="estimator">The model and calibration for the label-free performance estimate of each window; null for none.</param>
+    public MonitoredDataset(string name, DatasetConfig config, MonitorConfig monitor, TimeProvider clock, RecordEstimator? estimator = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(monitor);
@@ -51,7 +59,8 @@ public sealed class MonitoredDataset
         // Not a drift column: who answered each row, for the fallback rate beside the drift.
         columns.Add(AnswerSourceColumn.WindowColumn);
         WindowColumns = columns;
-        _window = new DriftWindow(columns, monitor.WindowSize);
+        _estimate = estimator is null ? null : new WindowEstimate(estimator, name, columns);
+        _window = new DriftWindow(_estimate is null ? columns : [.. columns, WindowEstimate.WindowColumn], monitor.WindowSize);
         Rows = new WindowRows(columns, optional, AnswerSourceColumn.WindowColumn);
         Parser = new RowParser(Rows);
         _historySize = monitor.HistorySize;
@@ -88,6 +97,11 @@ public sealed class MonitoredDataset
     public WindowDrift? Add(IReadOnlyList<double[]> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        if (_estimate is not null)
+        {
+            rows = _estimate.Extend(rows);
+        }
+
         lock (_lock)
         {
             _window.Add(rows);
@@ -148,7 +162,8 @@ public sealed class MonitoredDataset
     {
         var (fallbackRate, withSource) = FallbackRate();
         var report = _spelling.Apply(_calculator.Calculate(_window, now));
-        var drift = new WindowDrift(_window.RowsAdded, report, fallbackRate, withSource);
+        var estimated = _estimate is null ? null : WindowEstimate.Of(_window.Column(WindowEstimate.WindowColumn));
+        var drift = new WindowDrift(_window.RowsAdded, report, fallbackRate, withSource, estimated);
         _latest = drift;
         _history.Enqueue(drift);
         while (_history.Count > _historySize)

@@ -129,6 +129,17 @@ public static class AnalysisReport
             .Image(AnalysisCharts.PredictedClasses(analysis.Predictions), "predicted class shares per month", "predicted-classes")
             .Image(AnalysisCharts.Certainty(reference, month, minCertainty), $"certainty of the reference and month {month.Month}", "certainty")
             .Raw("</div>\n");
+
+        // The classes by the names the problem gives them (high / medium / low for the talk's model).
+        var classes = reference.ClassShares.Keys.ToArray();
+        html.Table(
+            ["month", .. classes.Select(c => $"predicted {c}"), "mean certainty"],
+            analysis.Predictions.Select(p => (IReadOnlyList<string>)
+            [
+                p.Month == 0 ? "reference" : p.Month.ToString(CultureInfo.InvariantCulture),
+                .. classes.Select(c => HtmlWriter.Percent(p.ClassShares[c])), HtmlWriter.Number(p.MeanCertainty),
+            ]),
+            "predicted-classes-table");
     }
 
     private static void Performance(HtmlWriter html, ProductionAnalysis analysis)

@@ -49,12 +49,15 @@ public static class PredictionServiceApp
             }
         });
         builder.Services.AddServiceHosting();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "mlops prediction service";
-            document.Info.Description = "The car-insurance risk model behind a REST API, with the talk's rule-based fallback.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer((document, context, _) =>
+            {
+                var problem = context.ApplicationServices.GetRequiredService<ModelHolder>().Current.Problem;
+                document.Info.Title = "mlops prediction service";
+                document.Info.Description = $"The model of the problem '{problem.Name}' behind a REST API, with the problem's rule-based fallback. {problem.Description}".TrimEnd();
+                return Task.CompletedTask;
+            })
+            .AddSchemaTransformer<ProblemApiSchemas>());
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
@@ -62,11 +65,11 @@ public static class PredictionServiceApp
                 .WithMethods("GET", "POST").WithHeaders("Content-Type").WithExposedHeaders(AnswerJson.PredictionIdHeader)));
 
         // The parts are built here, not resolved per request: the request path uses them directly.
-        var metrics = new ServingMetrics();
         var initial = options.ModelSource.Load();
+        var metrics = new ServingMetrics(initial.Problem.Label.AnswerName);
         var holder = new ModelHolder(initial);
         metrics.Serving(initial, previous: null);
-        var policy = new FallbackPolicy(options.Baseline, options.MinCertainty);
+        var policy = new FallbackPolicy(options.MinCertainty);
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(holder);
         builder.Services.AddSingleton(options.Time);
@@ -81,6 +84,11 @@ public static class PredictionServiceApp
                 options.PredictionLog, metrics, sp.GetRequiredService<ILogger<PredictionLogWriter>>(), options.PredictionLogCapacity,
                 durability: options.PredictionLogDurability, commitTimeout: options.PredictionLogCommitTimeout));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PredictionLogWriter>());
+            if (options.LogRetention is { } retention)
+            {
+                builder.Services.AddHostedService(sp => new Retention.LogRetentionService(
+                    retention, options.PredictionLog, options.Time, sp.GetRequiredService<ILogger<Retention.LogRetentionService>>()));
+            }
         }
 
         MonitorForwarder? monitor = null;
@@ -96,6 +104,12 @@ public static class PredictionServiceApp
         log = app.Services.GetService<PredictionLogWriter>();
         monitor = app.Services.GetService<MonitorForwarder>();
         var service = new PredictionService(holder, policy, metrics, log, monitor, options.Time);
+        if ((log is not null || monitor is not null) && !initial.RecordsRows)
+        {
+            app.Logger.LogWarning(
+                "the prediction log and the monitor still take the insurance rows only: answers for problem '{Problem}' are neither logged nor forwarded",
+                initial.Problem.Name);
+        }
 
         app.UseExceptionHandler();
         // Empty error answers of the framework (404, 405, 415 for a body that is not JSON) get problem details too.

@@ -1,4 +1,3 @@
-using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Hosting.Access;
 using Mlops.Serving.Fallback;
@@ -13,9 +12,6 @@ public sealed record ServingOptions
     /// <summary>Where the served model comes from (and how the service learns that it changed).</summary>
     public required IModelSource ModelSource { get; init; }
 
-    /// <summary>The rule model that answers when the trained model should not (the talk's fallback).</summary>
-    public required IRiskModel Baseline { get; init; }
-
     /// <summary>"localhost" (loopback), "*" or "0.0.0.0" (every interface, e.g. in a container), or an IP address.</summary>
     public string Host { get; init; } = "localhost";
 
@@ -27,6 +23,9 @@ public sealed record ServingOptions
 
     /// <summary>The opened prediction log; the service owns and disposes it. Null: predictions are not logged.</summary>
     public IPredictionLog? PredictionLog { get; init; }
+
+    /// <summary>Export then prune old rows of <see cref="PredictionLog"/> on a schedule; null: the log keeps everything.</summary>
+    public LogRetention? LogRetention { get; init; }
 
     /// <summary>The drift monitor's base URL; null: nothing is forwarded.</summary>
     public Uri? MonitorUrl { get; init; }

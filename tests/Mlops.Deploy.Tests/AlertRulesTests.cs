@@ -14,7 +14,7 @@ public sealed class AlertRulesTests
     public void The_alerts_are_those_the_readme_explains()
     {
         Assert.Equal(
-            ["DatasetDrift", "DriftMonitorDown", "FallbackRateHigh", "MonitorForwardDropping", "PredictionLogDropping", "PredictionLogUnrecorded", "PredictionServiceDown"],
+            ["DatasetDrift", "DriftMonitorDown", "FallbackRateHigh", "LabelsNotArriving", "MonitorForwardDropping", "PerformanceEstimateLow", "PredictionLogDropping", "PredictionLogUnrecorded", "PredictionServiceDown", "RealisedAccuracyLow"],
             Rules.Select(r => r.Name).Order(StringComparer.Ordinal));
         var readme = File.ReadAllText(Path.Combine(DeployFiles.Folder, "README.md"));
         Assert.All(Rules, r => Assert.Contains($"`{r.Name}`", readme, StringComparison.Ordinal));

@@ -93,6 +93,9 @@ public sealed class GrafanaDashboardTests
     [InlineData("timeseries", "mlops_prediction_log_queue_length", "")]
     [InlineData("timeseries", "mlops_prediction_log_dropped_total", "")]
     [InlineData("stat", "mlops_model_info", "model_version")]
+    [InlineData("timeseries", "mlops_performance_estimated", "")]
+    [InlineData("bargauge", "mlops_performance_realised", "by (period)")]
+    [InlineData("stat", "mlops_labels_received_total", "")]
     public void It_shows(string panelType, string metric, string alsoContains)
     {
         var shows = Dashboard.Panels

@@ -30,7 +30,7 @@ public sealed class ObservabilityContractTests
     }
 
     [Fact]
-    public void The_alerts_read_drift_fallback_and_prediction_log_metrics()
+    public void The_alerts_read_drift_fallback_prediction_log_and_performance_metrics()
     {
         var read = ObservabilityContract.AlertMetricNames();
 
@@ -38,7 +38,10 @@ public sealed class ObservabilityContractTests
         Assert.Equal(
             [
                 "evidently:data_drift:dataset_drift",
+                "mlops_labels_received_total",
                 "mlops_monitor_forward_dropped_rows_total",
+                "mlops_performance_estimated",
+                "mlops_performance_realised",
                 "mlops_prediction_log_dropped_total",
                 "mlops_prediction_log_unrecorded_total",
                 "mlops_predictions_total",

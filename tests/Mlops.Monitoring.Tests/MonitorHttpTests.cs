@@ -99,9 +99,15 @@ public sealed class MonitorHttpTests : IAsyncLifetime, IDisposable
         var metrics = await Metrics();
         Assert.Contains("mlops_prediction_drift_score{dataset_name=\"insurance\",test=\"jensenshannon\"} ", metrics, StringComparison.Ordinal);
         Assert.Contains("mlops_prediction_drift_detected{dataset_name=\"insurance\"} 1\n", metrics, StringComparison.Ordinal);
-        foreach (var name in ExportedMetrics.Monitor)
+        foreach (var name in ExportedMetrics.Monitor.Except(ExportedMetrics.MonitorPerformance))
         {
             Assert.Contains($"\n{name}{{dataset_name=\"insurance\"", "\n" + metrics, StringComparison.Ordinal);
+        }
+
+        // Without a model and a followed log they have no sample (LabelsServiceTests reads them from a monitor that has both).
+        foreach (var name in ExportedMetrics.MonitorPerformance)
+        {
+            Assert.Contains($"\n# TYPE {name} ", "\n" + metrics, StringComparison.Ordinal);
         }
     }
 

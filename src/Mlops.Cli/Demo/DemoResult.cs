@@ -73,6 +73,9 @@ public sealed class DemoResult
     /// <summary>Production validated on the labeled month.</summary>
     public ValidationReport? GroundTruth { get; set; }
 
+    /// <summary>The labeled month read from the production record: realised (service and model alone) and estimated accuracy.</summary>
+    public RecordFigures? Record { get; set; }
+
     /// <summary>The candidate retrained on the labeled month alone.</summary>
     public RetrainingResult? Retraining { get; set; }
 

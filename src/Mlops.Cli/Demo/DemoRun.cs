@@ -184,6 +184,11 @@ public sealed class DemoRun(DemoOptions options, DemoNarrator narrator)
         var act = new ClosingAct(narrator, new RetrainingFlow(_registry, InvariantSpec.Default), _workspace);
 
         narrator.Phase(DemoPhases.GroundTruth, DemoPhases.GroundTruthStory(month, options.LabelDelay, options.Months));
+        var record = new RecordAct(narrator, _workspace, _data);
+        _result.Record = await _journal.RunAsync(
+            DemoStepName.Record, DemoPhases.GroundTruth, $"labels of months 1–{month} into the record; month {month}'s performance from it",
+            () => record.ReadAsync(month, _registry, _result.ProductionVersion!, analysis, cancellationToken),
+            r => (DemoOutcome.Done, $"month {r.Month}: service {Format.Number(r.RealisedAccuracy ?? double.NaN)}, model {Format.Number(r.ModelAccuracy ?? double.NaN)}, estimate {Format.Number(r.EstimatedAccuracy ?? double.NaN)}"));
         var check = await _journal.Run(
             DemoStepName.GroundTruth, DemoPhases.GroundTruth, $"validate production on month {month}", () => act.GroundTruth(labeled),
             c => (c.Report.Passed ? DemoOutcome.Passed : DemoOutcome.Failed, AccuracyKey(c.Report)));

@@ -10,6 +10,7 @@ public enum DemoStepName
     Start,
     Simulate,
     Drift,
+    Record,
     GroundTruth,
     Retrain,
     MoreData,

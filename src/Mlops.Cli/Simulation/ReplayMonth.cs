@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mlops.Core.Data;
+using Mlops.Core.PredictionLog;
 using Mlops.Core.Serialization;
 
 namespace Mlops.Cli.Simulation;
@@ -28,7 +29,7 @@ public sealed class ReplayMonth
 
     /// <summary>
     /// Reads <c>month-N.csv</c>. For the service: one <c>/predict</c> body per customer (the six
-    /// features). For the monitor (mock): the seed's client's body, the whole CSV row in an array.
+    /// features and the customer's <see cref="CustomerKey"/> as <c>request_id</c>). For the monitor (mock): the seed's client's body, the whole CSV row in an array.
     /// </summary>
     public static ReplayMonth Load(string folder, int month, bool forMonitor)
     {
@@ -39,16 +40,21 @@ public sealed class ReplayMonth
         }
 
         var records = InsuranceCsvReader.ReadFile(file).Records;
-        return new ReplayMonth(month, file, [.. records.Select(r => forMonitor ? MonitorBody(r) : PredictBody(r.Features))]);
+        return new ReplayMonth(month, file, [.. records.Select((r, i) => forMonitor ? MonitorBody(r) : PredictBody(r.Features, CustomerKey.Of(month, i)))]);
     }
 
-    public static byte[] PredictBody(InsuranceFeatures features)
+    public static byte[] PredictBody(InsuranceFeatures features, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(features);
-        using var buffer = new MemoryStream(160);
+        using var buffer = new MemoryStream(180);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
+            if (requestId is not null)
+            {
+                json.WriteString(ClientKey.Name, requestId);
+            }
+
             FeatureJson.WriteProperties(json, features);
             json.WriteEndObject();
         }

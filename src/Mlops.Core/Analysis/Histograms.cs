@@ -9,15 +9,22 @@ public static class Histograms
     public static FeatureHistogram Of(Feature feature, double[] reference, double[] current, int month, int bins, ColumnDrift drift)
     {
         ArgumentNullException.ThrowIfNull(feature);
+        return Of(feature.Name, feature.Kind == FeatureKind.Categorical, reference, current, month, bins, drift);
+    }
+
+    /// <summary>The histograms of any feature: <paramref name="categorical"/> ones by value, numbers on common bins.</summary>
+    public static FeatureHistogram Of(string feature, bool categorical, double[] reference, double[] current, int month, int bins, ColumnDrift drift)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(drift);
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
-        if (feature.Kind == FeatureKind.Categorical)
+        if (categorical)
         {
             double[] categories = [.. reference.Concat(current).Distinct().Order()];
             return new FeatureHistogram(
-                feature.Name, month, "categorical", categories, Shares(reference, categories), Shares(current, categories), drift.StatTest, drift.DriftScore, drift.Drifted);
+                feature, month, "categorical", categories, Shares(reference, categories), Shares(current, categories), drift.StatTest, drift.DriftScore, drift.Drifted);
         }
 
         var min = Math.Min(reference.Min(), current.Min());
@@ -30,7 +37,7 @@ public static class Histograms
         var width = (max - min) / bins;
         var edges = Enumerable.Range(0, bins + 1).Select(i => i == bins ? max : min + (i * width)).ToArray();
         return new FeatureHistogram(
-            feature.Name, month, "numerical", edges, Binned(reference, min, width, bins), Binned(current, min, width, bins), drift.StatTest, drift.DriftScore, drift.Drifted);
+            feature, month, "numerical", edges, Binned(reference, min, width, bins), Binned(current, min, width, bins), drift.StatTest, drift.DriftScore, drift.Drifted);
     }
 
     private static double[] Shares(double[] values, double[] categories)

@@ -26,7 +26,7 @@ public static class ProductionAnalyzer
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(options);
         var notes = new List<string>();
-        var seen = SelectMonths(months, options, notes, out var atMonth);
+        var seen = SelectMonths(months, m => m.Month, m => m.Data.Name, options, notes, out var atMonth);
         int[] monthNumbers = [.. seen.Select(m => m.Month)];
         var schedule = options.GroundTruth;
 
@@ -35,7 +35,7 @@ public static class ProductionAnalyzer
 
         var calculator = new DriftCalculator(ColumnMapping.Insurance, Table(reference, referencePredictions));
         var reports = seen.Select((m, i) => calculator.Calculate(Table(m.Data, monthPredictions?[i]), DateTimeOffset.UnixEpoch)).ToArray();
-        var drift = Feature.All.Select((f, k) => Series(f, k, monthNumbers, reports)).ToArray();
+        var drift = Feature.All.Select((f, k) => Series(f.Name, k, monthNumbers, reports)).ToArray();
         var datasetDrift = seen.Select((m, i) => new MonthDrift(
             m.Month,
             reports[i].NumberOfDriftedColumns,
@@ -72,7 +72,7 @@ public static class ProductionAnalyzer
         else
         {
             predictions = [Summarize(0, referencePredictions!, options.Fallback), .. seen.Select((m, i) => Summarize(m.Month, monthPredictions![i], options.Fallback))];
-            var estimator = FitEstimator(reference, referenceSha256, referencePredictions!, model.Card, options.Seed, notes, out estimation);
+            var estimator = ReferenceCalibration.Fit(reference, referenceSha256, referencePredictions!, model.Card, options.Seed, notes, out estimation);
             performance = [.. seen.Select((m, i) => Performance(m, monthPredictions![i], estimator, schedule, atMonth))];
         }
 
@@ -103,31 +103,32 @@ public static class ProductionAnalyzer
         };
     }
 
-    private static MonthData[] SelectMonths(IReadOnlyList<MonthData> months, AnalysisOptions options, List<string> notes, out int atMonth)
+    /// <summary>The months up to the simulated now, ascending; a month given twice or a now before the first month is an error.</summary>
+    internal static T[] SelectMonths<T>(IReadOnlyList<T> months, Func<T, int> monthOf, Func<T, string> nameOf, AnalysisOptions options, List<string> notes, out int atMonth)
     {
         if (months.Count == 0)
         {
             throw new InvalidInputException("no production months to analyse; give month files (month-N.csv) with --current");
         }
 
-        var twice = months.GroupBy(m => m.Month).FirstOrDefault(g => g.Count() > 1);
+        var twice = months.GroupBy(monthOf).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
-            throw new InvalidInputException($"month {twice.Key} is given twice ({string.Join(", ", twice.Select(m => m.Data.Name))})");
+            throw new InvalidInputException($"month {twice.Key} is given twice ({string.Join(", ", twice.Select(nameOf))})");
         }
 
-        var ordered = months.OrderBy(m => m.Month).ToArray();
-        atMonth = options.AtMonth ?? ordered[^1].Month;
+        var ordered = months.OrderBy(monthOf).ToArray();
+        atMonth = options.AtMonth ?? monthOf(ordered[^1]);
         var now = atMonth;
-        if (now < ordered[0].Month)
+        if (now < monthOf(ordered[0]))
         {
-            throw new InvalidInputException($"--at-month {now} is before the first month given ({ordered[0].Month}): nothing has happened yet");
+            throw new InvalidInputException($"--at-month {now} is before the first month given ({monthOf(ordered[0])}): nothing has happened yet");
         }
 
-        var seen = ordered.Where(m => m.Month <= now).ToArray();
+        var seen = ordered.Where(m => monthOf(m) <= now).ToArray();
         if (seen.Length < ordered.Length)
         {
-            notes.Add($"months after month {now} are left out: at month {now} they have not happened yet ({MonthList.Describe([.. ordered.Skip(seen.Length).Select(m => m.Month)])})");
+            notes.Add($"months after month {now} are left out: at month {now} they have not happened yet ({MonthList.Describe([.. ordered.Skip(seen.Length).Select(monthOf)])})");
         }
 
         return seen;
@@ -147,14 +148,15 @@ public static class ProductionAnalyzer
         return new NumericTable(data.Name, columns);
     }
 
-    private static FeatureDriftSeries Series(Feature feature, int column, int[] months, DatasetDriftReport[] reports)
+    /// <summary>One feature's drift over the months, from the drift reports' column <paramref name="column"/>.</summary>
+    internal static FeatureDriftSeries Series(string feature, int column, int[] months, DatasetDriftReport[] reports)
     {
         var cells = reports.Select(r => r.Columns[column]).ToArray();
         var last = cells[^1];
         var kind = StatTests.Find(last.StatTest)?.ScoreKind == DriftScoreKind.PValue ? "p_value" : "distance";
         var first = Enumerable.Range(0, cells.Length).FirstOrDefault(i => cells[i].Drifted, -1);
         return new FeatureDriftSeries(
-            feature.Name,
+            feature,
             last.StatTest,
             kind,
             last.Threshold,
@@ -190,43 +192,6 @@ public static class ProductionAnalyzer
             predictions.Average(p => p.Certainty),
             predictions.Count(p => p.Certainty < fallback.MinCertainty) / n,
             CertaintyBins.Histogram(predictions.Select(p => p.Certainty)));
-    }
-
-    /// <summary>
-    /// Calibrates on labeled reference rows the model did not learn from. When the reference is the
-    /// model's training file (same SHA-256), every row gets an out-of-fold prediction from a model
-    /// trained the same way (the card's options) on the other folds: 1,500 rows calibrate instead of
-    /// the 300 of the test split — with 300, isotonic calibration was off by up to 0.03 on the seed's
-    /// data. Another labeled reference file was not learned from at all: all its rows, predicted by the model.
-    /// </summary>
-    private static ConfidenceBasedPerformanceEstimator? FitEstimator(
-        InsuranceDataset reference, string? referenceSha256, RiskPrediction[] predictions, ModelCard card, int seed, List<string> notes, out EstimationSummary? summary)
-    {
-        summary = null;
-        if (!reference.IsLabeled)
-        {
-            notes.Add($"{reference.Name} has no labels: the performance estimate needs labeled reference rows to calibrate on and is skipped");
-            return null;
-        }
-
-        var labels = reference.Labels();
-        var isTrainingFile = referenceSha256 is not null && string.Equals(referenceSha256, card.TrainingDataSha256, StringComparison.OrdinalIgnoreCase);
-        RiskPrediction[] calibrationPredictions = predictions;
-        string description = $"all {reference.Count} rows of {reference.Name} (not the model's training file), predicted by the model";
-        if (isTrainingFile)
-        {
-            calibrationPredictions = CrossFittedPredictions.Of(reference, TrainingOptionsFromCard.Read(card));
-            description = $"{CrossFittedPredictions.DefaultFolds}-fold cross-fitted predictions of all {reference.Count} rows of {reference.Name} (the model's training file), by models trained as the card says";
-        }
-
-        var estimator = ConfidenceBasedPerformanceEstimator.Fit(calibrationPredictions, labels, seed);
-        summary = new EstimationSummary(
-            description,
-            reference.Count,
-            [.. RiskGroups.All.Where(estimator.Calibration.IsCalibrated).Select(g => g.Name())],
-            estimator.ReferenceAccuracy,
-            estimator.ReferenceEstimate.Estimated);
-        return estimator;
     }
 
     private static MonthPerformance Performance(MonthData month, RiskPrediction[] predictions, ConfidenceBasedPerformanceEstimator? estimator, GroundTruthSchedule schedule, int atMonth)

@@ -42,6 +42,27 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
         return ModelDirectory.Save(trained, folder);
     }
 
+    /// <summary>
+    /// Trains the model of any problem on its labeled file and saves the model folder; returns the card as
+    /// saved. A problem file that turns on sweet spots (<c>training.feature_engineering</c>, the insurance
+    /// file does) gets the talk's model (<see cref="RiskModelTrainer"/>); any other the default trainer
+    /// (<see cref="ProblemModelTrainer"/>).
+    /// </summary>
+    public static ModelCard Train(
+        string dataFile, Problems.ProblemSchema problem, char? separator, TrainingOptions options, string folder, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (RiskSweetSpots.IsTurnedOn(problem))
+        {
+            RiskSweetSpots.EnsureSupported(problem);
+            return Train(dataFile, options, folder, progress, cancellationToken);
+        }
+
+        ModelDirectory.EnsureWritable(folder);
+        using var trained = ProblemModelTrainer.TrainFile(dataFile, problem, options, separator, progress, cancellationToken);
+        return ModelDirectory.Save(trained, folder);
+    }
+
     /// <summary>Validates the model in <paramref name="folder"/> on a labeled data file.</summary>
     /// <param name="folder">A model folder (every loader's checks apply).</param>
     /// <param name="dataFile">Labeled data: the training file, or a month whose labels arrived.</param>

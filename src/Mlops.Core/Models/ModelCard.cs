@@ -37,8 +37,23 @@ public sealed record ModelCard
     /// </summary>
     public IReadOnlyList<string>? DroppedFeatures { get; init; }
 
-    /// <summary>Per feature, the range seen in training; inputs outside go to the fallback.</summary>
+    /// <summary>
+    /// Per feature, the range seen in training (or the problem file's fixed fallback range); inputs outside
+    /// go to the fallback.
+    /// </summary>
     public required IReadOnlyDictionary<string, FeatureRange> FeatureRanges { get; init; }
+
+    /// <summary>
+    /// How the default trainer's model reads the feature vector: imputed values, one-hot width. Null for the
+    /// talk's insurance model, whose ML.NET input is one column per feature.
+    /// </summary>
+    public Training.FeatureEncoding? Encoding { get; init; }
+
+    /// <summary>Per categorical feature, the categories seen in training; another valid category goes to the fallback.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? TrainingCategories { get; init; }
+
+    /// <summary>The training rows' most frequent class (by name): the fallback of a problem without rules.</summary>
+    public string? MostFrequentClass { get; init; }
 
     public required double TrainAccuracy { get; init; }
 

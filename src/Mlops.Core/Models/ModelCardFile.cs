@@ -38,11 +38,18 @@ public static class ModelCardFile
                 $"{path}: model card format version {card.FormatVersion} is not supported; this mlops reads version {ModelDirectory.CardFormatVersion}");
         }
 
-        var expected = Feature.All.Select(f => f.Name).ToArray();
+        // A card that carries its problem must name that problem's features; an older card is an insurance model.
+        var expected = card.Problem is { } problem ? problem.Features.Select(f => f.Name).ToArray() : [.. Feature.All.Select(f => f.Name)];
         if (!card.Features.SequenceEqual(expected, StringComparer.Ordinal))
         {
-            throw new ModelFormatException(
-                $"{path}: the model was trained on the features [{string.Join(", ", card.Features)}], this mlops gives [{string.Join(", ", expected)}]");
+            throw new ModelFormatException(card.Problem is null
+                ? $"{path}: the model was trained on the features [{string.Join(", ", card.Features)}], this mlops gives [{string.Join(", ", expected)}]"
+                : $"{path}: the model was trained on the features [{string.Join(", ", card.Features)}], its problem '{card.Problem.Name}' has [{string.Join(", ", expected)}]");
+        }
+
+        if (card.Problem is not null && Problems.ProblemSchemaCheck.FirstProblem(card.Problem) is { } schemaProblem)
+        {
+            throw new ModelFormatException($"{path}: problem: {schemaProblem}");
         }
 
         return card;

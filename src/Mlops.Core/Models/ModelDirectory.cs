@@ -42,7 +42,7 @@ public static class ModelDirectory
         var context = new MLContext();
         using (var stream = File.Create(modelTemp))
         {
-            context.Model.Save(model.Model.Transformer, model.Model.InputSchema, stream);
+            context.Model.Save(model.Ml.Transformer, model.Ml.InputSchema, stream);
         }
 
         var card = model.Card with { ModelSha256 = ContentHash.OfFile(modelTemp) };
@@ -102,7 +102,7 @@ public static class ModelDirectory
         return new TrainedModel(model, card);
     }
 
-    private static MlNetRiskModel LoadModel(string path, ModelCard card)
+    private static IMlNetModel LoadModel(string path, ModelCard card)
     {
         if (!File.Exists(path))
         {
@@ -123,12 +123,22 @@ public static class ModelDirectory
             throw new ModelFormatException($"{path}: not a readable ML.NET model (truncated or corrupt?): {OneLine(e.Message)}", e);
         }
 
-        CheckInputSchema(path, inputSchema);
-        var model = new MlNetRiskModel(card.Trainer, context, transformer, inputSchema);
+        IMlNetModel model;
+        if (card.Encoding is { } encoding)
+        {
+            CheckEncodedInput(path, inputSchema, encoding.Width);
+            model = ProblemModelTrainer.Load(card, context, transformer);
+        }
+        else
+        {
+            CheckInputSchema(path, inputSchema);
+            model = new MlNetRiskModel(card.Trainer, context, transformer, inputSchema);
+        }
+
         try
         {
             // A model for another schema may load and only fail on its first prediction.
-            model.Predict(new InsuranceFeatures(false, 35, false, 40, 100, 25));
+            model.Predict(new double[card.Features.Count]);
         }
         // Any failure here means the model does not fit this schema.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -149,6 +159,15 @@ public static class ModelDirectory
         {
             throw new ModelFormatException(
                 $"{path}: the model expects the input columns [{string.Join(", ", found)}], not this mlops's [{string.Join(", ", expected)}] (missing or not float: {string.Join(", ", missing)})");
+        }
+    }
+
+    private static void CheckEncodedInput(string path, DataViewSchema schema, int width)
+    {
+        if (schema.GetColumnOrNull(EncodedRow.FeaturesColumn) is not { Type: VectorDataViewType { ItemType: var item, Size: var size } } || item != NumberDataViewType.Single || size != width)
+        {
+            throw new ModelFormatException(
+                $"{path}: the model expects the input columns [{string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"))}], not the card's encoded vector of {width} numbers");
         }
     }
 

@@ -11,4 +11,5 @@ namespace Mlops.Core.Monitoring;
 /// <param name="Report">The drift report of the window.</param>
 /// <param name="FallbackRate">Share of the window's rows answered by the rule-based fallback; null when no row carried a source.</param>
 /// <param name="RowsWithSource">Rows of the window that carried a source (the fallback rate's denominator).</param>
-public sealed record WindowDrift(long RowsReceived, DatasetDriftReport Report, double? FallbackRate = null, int RowsWithSource = 0);
+/// <param name="EstimatedAccuracy">The label-free estimate (CBPE) of the model's accuracy on the window; null when the monitor has no model.</param>
+public sealed record WindowDrift(long RowsReceived, DatasetDriftReport Report, double? FallbackRate = null, int RowsWithSource = 0, double? EstimatedAccuracy = null);

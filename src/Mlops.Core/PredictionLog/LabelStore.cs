@@ -157,6 +157,15 @@ public sealed class LabelStore
         return labels;
     }
 
+    /// <summary>How many labels have arrived: what the monitor polls to see that new ones came.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {Table}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A prediction id in the one spelling both databases compare equal: lower-case "D" format.</summary>
     private static string Normal(LabelKey key, string text) =>
         key == LabelKey.PredictionId && Guid.TryParse(text, out var id) ? id.ToString() : text;

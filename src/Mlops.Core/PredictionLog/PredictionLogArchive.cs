@@ -62,6 +62,9 @@ public sealed class PredictionLogArchive
             throw new InvalidInputException($"{file}: already exists (--force replaces it)");
         }
 
+        // Recorded as the export's time: a label that arrives after this may be missing from the file,
+        // so prune keeps its prediction until a later export has it.
+        var startedAt = DateTimeOffset.UtcNow;
         await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, CreateTable, cancellationToken).ConfigureAwait(false);
         var temporary = path + ".partial-" + Guid.NewGuid().ToString("N");
@@ -122,14 +125,16 @@ public sealed class PredictionLogArchive
 
         await using var record = LogDatabase.Command(
             connection, null, $"INSERT INTO {Table} (exported_before, file, row_count, exported_at) VALUES (@before, @file, @rows, @at)",
-            ("@before", _database.Time(before)), ("@file", path), ("@rows", rows), ("@at", _database.Time(DateTimeOffset.UtcNow)));
+            ("@before", _database.Time(before)), ("@file", path), ("@rows", rows), ("@at", _database.Time(startedAt)));
         await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return new ExportReport(before, path, rows, labeled);
     }
 
     /// <summary>
     /// Deletes the rows answered before <paramref name="before"/> and their labels, in one transaction;
-    /// refuses (deletes nothing) if one of them is not covered by an export, unless <paramref name="force"/>.
+    /// refuses (deletes nothing) if one of them is not covered by an export, or has a label that arrived
+    /// after the last export covering it began (the archive lacks that label: export again), unless
+    /// <paramref name="force"/>.
     /// </summary>
     public async Task<PruneReport> PruneAsync(DateTimeOffset before, bool force, CancellationToken cancellationToken = default)
     {
@@ -149,6 +154,20 @@ public sealed class PredictionLogArchive
             }
         }
 
+        if (!force)
+        {
+            await using var late = LogDatabase.Command(
+                connection, transaction,
+                $"SELECT MIN(p.logged_at), COUNT(*) FROM {PredictionLogSchema.Table} p JOIN {LabelStore.Table} l ON l.prediction_id = p.prediction_id " +
+                $"WHERE p.logged_at < @before AND l.arrived_at >= (SELECT MAX(e.exported_at) FROM {Table} e WHERE e.exported_before > p.logged_at)",
+                ("@before", _database.Time(before)));
+            await using var reader = await late.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && Time(reader.GetValue(0)) is { } first)
+            {
+                return new PruneReport(before, 0, 0, exportedBefore, first) { LateLabels = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) };
+            }
+        }
+
         await using var labels = LogDatabase.Command(
             connection, transaction,
             $"DELETE FROM {LabelStore.Table} WHERE prediction_id IN (SELECT prediction_id FROM {PredictionLogSchema.Table} WHERE logged_at < @before AND prediction_id IS NOT NULL)",
@@ -158,6 +177,14 @@ public sealed class PredictionLogArchive
         var deleted = await predictions.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PruneReport(before, deleted, deletedLabels, exportedBefore, null);
+    }
+
+    /// <summary>Rows answered before <paramref name="before"/> still in the log.</summary>
+    public async Task<long> CountBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
+        await using var count = LogDatabase.Command(connection, null, $"SELECT COUNT(*) FROM {PredictionLogSchema.Table} WHERE logged_at < @before", ("@before", _database.Time(before)));
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private string Select =>

@@ -1,4 +1,5 @@
 using Mlops.Core.Data;
+using Mlops.Core.Estimation;
 
 namespace Mlops.Core.PredictionLog;
 
@@ -16,6 +17,9 @@ public sealed record ClassPerformance(string Risk, int Labeled, int Predicted, d
 /// <param name="ModelLabeled">Labeled answers the model gave itself (source <c>ml</c>).</param>
 /// <param name="ModelAccuracy">Accuracy of the model's own answers among the labeled ones; null without any.</param>
 /// <param name="Classes">Per class, over the labeled answers.</param>
+/// <param name="EstimatedAccuracy">The label-free estimate (CBPE) of the model's accuracy on all the period's inputs (<see cref="RecordEstimator"/>); null without a model and a labeled reference.</param>
+/// <param name="EstimateStandardError">Its standard error if the calibration holds.</param>
+/// <param name="ScoredAccuracy">The model's accuracy on every labeled input, scored again from the log (also where the fallback answered): the figure the offline analysis gives for the model; null without a model or labels.</param>
 public sealed record PeriodPerformance(
     string Period,
     int Predictions,
@@ -24,12 +28,21 @@ public sealed record PeriodPerformance(
     double? RealisedAccuracy,
     int ModelLabeled,
     double? ModelAccuracy,
-    IReadOnlyList<ClassPerformance> Classes);
+    IReadOnlyList<ClassPerformance> Classes,
+    double? EstimatedAccuracy = null,
+    double? EstimateStandardError = null,
+    double? ScoredAccuracy = null);
 
 /// <summary>Realised performance from the record: the prediction log joined to its late labels, per period.</summary>
 public static class RecordPerformance
 {
-    public static async Task<IReadOnlyList<PeriodPerformance>> ComputeAsync(IPredictionLog log, PerformancePeriod by, CancellationToken cancellationToken = default)
+    /// <param name="log">The record.</param>
+    /// <param name="by">The periods.</param>
+    /// <param name="estimator">The model and calibration for the estimate and the scored accuracy; null leaves them out.</param>
+    /// <param name="requestIdPrefix">Only the answers whose client key (<see cref="ClientKey"/>) starts with this, e.g. one customer group or one simulated month (<c>m12-</c>); null for all.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async Task<IReadOnlyList<PeriodPerformance>> ComputeAsync(
+        IPredictionLog log, PerformancePeriod by, RecordEstimator? estimator = null, string? requestIdPrefix = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
         var labels = await log.Labels.ReadAllAsync(cancellationToken).ConfigureAwait(false);
@@ -38,6 +51,11 @@ public static class RecordPerformance
         {
             foreach (var row in page)
             {
+                if (requestIdPrefix is not null && row.RequestId?.StartsWith(requestIdPrefix, StringComparison.Ordinal) != true)
+                {
+                    continue;
+                }
+
                 var period = by.Of(row.LoggedAt);
                 if (!periods.TryGetValue(period, out var rows))
                 {
@@ -48,10 +66,10 @@ public static class RecordPerformance
             }
         }
 
-        return [.. periods.Select(p => Of(p.Key, p.Value))];
+        return [.. periods.Select(p => Of(p.Key, p.Value, estimator))];
     }
 
-    private static PeriodPerformance Of(string period, List<(LoggedPrediction Row, RiskGroup? Label)> rows)
+    private static PeriodPerformance Of(string period, List<(LoggedPrediction Row, RiskGroup? Label)> rows, RecordEstimator? estimator)
     {
         var labeled = rows.Where(r => r.Label is not null).Select(r => (r.Row, Label: r.Label!.Value)).ToArray();
         var model = labeled.Where(r => r.Row.Source == "ml").ToArray();
@@ -62,6 +80,16 @@ public static class RecordPerformance
             var hits = labeled.Count(r => r.Label == group && (RiskGroup)r.Row.Category == group);
             return new ClassPerformance(group.Name(), actual, predicted, predicted == 0 ? null : (double)hits / predicted, actual == 0 ? null : (double)hits / actual);
         }).ToArray();
+        AccuracyEstimate? estimate = null;
+        double? scored = null;
+        if (estimator is not null)
+        {
+            var predictions = rows.Select(r => estimator.Score(r.Row.Features)).ToArray();
+            estimate = estimator.Estimate(predictions);
+            var labeledScores = rows.Select((r, i) => (r.Label, predictions[i].Group)).Where(r => r.Label is not null).ToArray();
+            scored = labeledScores.Length == 0 ? null : (double)labeledScores.Count(r => r.Label == r.Group) / labeledScores.Length;
+        }
+
         return new PeriodPerformance(
             period,
             rows.Count,
@@ -70,7 +98,12 @@ public static class RecordPerformance
             Accuracy(labeled),
             model.Length,
             Accuracy(model),
-            classes);
+            classes) with
+        {
+            EstimatedAccuracy = estimate?.Estimated,
+            EstimateStandardError = estimate?.StandardError,
+            ScoredAccuracy = scored,
+        };
     }
 
     private static double? Accuracy((LoggedPrediction Row, RiskGroup Label)[] rows) =>

@@ -14,6 +14,12 @@ public sealed record FallbackRules
 
     /// <summary>The class (by name) when no rule matches.</summary>
     public string? Otherwise { get; init; }
+
+    /// <summary>
+    /// Fixed ranges of numeric features (the talk's age 10 – 150, power 50 – 250): a request outside goes to
+    /// the fallback. A feature without one keeps the default, the range seen in training.
+    /// </summary>
+    public IReadOnlyDictionary<string, Models.FeatureRange>? Ranges { get; init; }
 }
 
 /// <summary>One rule: when every condition on a feature holds, the class <see cref="Then"/> (by name).</summary>

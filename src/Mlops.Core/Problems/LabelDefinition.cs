@@ -6,7 +6,21 @@ namespace Mlops.Core.Problems;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record LabelDefinition
 {
+    /// <summary>What answering services call the predicted class (the default).</summary>
+    public const string DefaultName = "class";
+
     public required string Column { get; init; }
+
+    /// <summary>
+    /// What the prediction service's answers and metrics call the predicted class, e.g. <c>"risk"</c> for
+    /// the talk's <c>{"category":2,"risk":"low"}</c>; null: <see cref="DefaultName"/>. Letters, digits and
+    /// <c>_</c>, not starting with a digit (it is a Prometheus label name too).
+    /// </summary>
+    public string? Name { get; init; }
+
+    /// <summary><see cref="Name"/> or <see cref="DefaultName"/>.</summary>
+    [JsonIgnore]
+    public string AnswerName => Name ?? DefaultName;
 
     public required IReadOnlyList<ClassDefinition> Classes { get; init; }
 

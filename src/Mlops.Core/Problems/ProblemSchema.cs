@@ -36,6 +36,9 @@ public sealed record ProblemSchema
     /// <summary>The rule model that answers when the trained model may not; none: the training data's most frequent class.</summary>
     public FallbackRules? Fallback { get; init; }
 
+    /// <summary>The trainer and feature engineering <c>mlops train</c> uses by default; none: LightGBM on the features as they are.</summary>
+    public TrainingSettings? Training { get; init; }
+
     /// <summary>The talk's problem, as shipped in <c>config/insurance.problem.json</c>.</summary>
     public static ProblemSchema Insurance => ProblemSchemaFile.Insurance;
 

@@ -9,7 +9,7 @@ namespace Mlops.Core.Problems;
 internal static class ProblemSchemaCheck
 {
     public static string? FirstProblem(ProblemSchema schema) =>
-        Header(schema) ?? Label(schema.Label) ?? Features(schema) ?? OtherColumns(schema) ?? Fallback(schema);
+        Header(schema) ?? Label(schema.Label) ?? Features(schema) ?? OtherColumns(schema) ?? Fallback(schema) ?? Training(schema);
 
     private static string? Header(ProblemSchema schema)
     {
@@ -28,6 +28,11 @@ internal static class ProblemSchemaCheck
         if (string.IsNullOrWhiteSpace(label.Column))
         {
             return "label.column: must name a column";
+        }
+
+        if (label.Name is { } name && !IsAnswerName(name))
+        {
+            return $"label.name: '{Short(name)}' must be letters, digits and '_', not start with a digit, and not be a field every answer has ({string.Join(", ", ReservedAnswerFields)})";
         }
 
         if (label.Classes.Count < 2)
@@ -58,6 +63,13 @@ internal static class ProblemSchemaCheck
 
         return null;
     }
+
+    /// <summary>The fields of every prediction answer besides the class name: a label named like one would shadow it.</summary>
+    private static readonly string[] ReservedAnswerFields = ["category", "probabilities", "source", "model_version", "reason", "feature", "prediction_id", "request_id", "le", "quantile"];
+
+    private static bool IsAnswerName(string name) =>
+        name.Length is > 0 and <= 64 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+        && !name.StartsWith("__", StringComparison.Ordinal) && !ReservedAnswerFields.Contains(name, StringComparer.Ordinal);
 
     private static string? Features(ProblemSchema schema)
     {
@@ -220,9 +232,83 @@ internal static class ProblemSchemaCheck
             }
         }
 
-        return fallback.Otherwise is { } otherwise && ClassProblem(schema, otherwise) is { } otherwiseProblem
-            ? $"fallback.otherwise: {otherwiseProblem}"
+        if (fallback.Otherwise is { } otherwise && ClassProblem(schema, otherwise) is { } otherwiseProblem)
+        {
+            return $"fallback.otherwise: {otherwiseProblem}";
+        }
+
+        return Ranges(schema, fallback.Ranges);
+    }
+
+    /// <summary>The trainer is one mlops has; sweet spots name distinct numeric features; their target is an ignored column.</summary>
+    private static string? Training(ProblemSchema schema)
+    {
+        if (schema.Training is not { } training)
+        {
+            return null;
+        }
+
+        if (training.Trainer is { } trainer && !Mlops.Core.Training.TrainerKinds.ByName.ContainsKey(trainer))
+        {
+            return $"training.trainer: '{Short(trainer)}' is not a trainer (trainers: {string.Join(", ", Mlops.Core.Training.TrainerKinds.ByName.Keys)})";
+        }
+
+        if (training.FeatureEngineering is not { } engineering)
+        {
+            return null;
+        }
+
+        var spots = engineering.SweetSpots ?? [];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < spots.Count; i++)
+        {
+            var key = $"training.feature_engineering.sweet_spots[{i}]";
+            var feature = schema.FindFeature(spots[i]);
+            if (feature is null)
+            {
+                return $"{key}: no feature '{Short(spots[i])}' in this problem";
+            }
+
+            if (feature.Kind != FeatureType.Numeric)
+            {
+                return $"{key}: a sweet spot needs a numeric feature, '{feature.Name}' is {feature.Kind.ToString().ToLowerInvariant()}";
+            }
+
+            if (!seen.Add(feature.Name))
+            {
+                return $"{key}: '{feature.Name}' is given twice";
+            }
+        }
+
+        return engineering.SweetSpotTarget is { } target && !schema.IsIgnored(target)
+            ? $"training.feature_engineering.sweet_spot_target: '{Short(target)}' must be one of the ignored columns (a number per row, not a feature)"
             : null;
+    }
+
+    /// <summary>Fixed fallback ranges: of numeric features, finite, the minimum not above the maximum.</summary>
+    private static string? Ranges(ProblemSchema schema, IReadOnlyDictionary<string, Models.FeatureRange>? ranges)
+    {
+        foreach (var (name, range) in ranges ?? new Dictionary<string, Models.FeatureRange>())
+        {
+            var key = $"fallback.ranges.{name}";
+            var feature = schema.FindFeature(name);
+            if (feature is null)
+            {
+                return $"{key}: no feature '{Short(name)}' in this problem";
+            }
+
+            if (feature.Kind != FeatureType.Numeric)
+            {
+                return $"{key}: a fixed range needs a numeric feature, '{feature.Name}' is {feature.Kind.ToString().ToLowerInvariant()}";
+            }
+
+            if (!double.IsFinite(range.Min) || !double.IsFinite(range.Max) || range.Min > range.Max)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{key}: min {range.Min} must be a number not above max {range.Max}");
+            }
+        }
+
+        return null;
     }
 
     private static string? ClassProblem(ProblemSchema schema, string name) =>

@@ -1,3 +1,5 @@
+using Mlops.Core.Models;
+
 namespace Mlops.Core.Problems;
 
 /// <summary>
@@ -5,16 +7,24 @@ namespace Mlops.Core.Problems;
 /// (the problem's feature order; binary as 0/1, categorical as the category's index, missing as NaN), the
 /// first whose conditions all hold gives the class index. When none holds: the file's <c>otherwise</c>,
 /// else the most frequent class of the training data. Immutable, so safe to share between threads.
+/// As an <see cref="IClassifier"/> it is the talk's baseline: the yardstick a model must beat and the
+/// fallback when the model should not answer.
 /// </summary>
-public sealed class RuleModel
+public sealed class RuleModel : IClassifier
 {
     private readonly Rule[] _rules;
 
-    private RuleModel(Rule[] rules, int otherwise)
+    private RuleModel(ProblemSchema problem, Rule[] rules, int otherwise)
     {
+        Problem = problem;
         _rules = rules;
         Otherwise = otherwise;
     }
+
+    /// <summary>The talk's name for the rule model.</summary>
+    public string Name => "baseline";
+
+    public ProblemSchema Problem { get; }
 
     /// <summary>The class index when no rule matches.</summary>
     public int Otherwise { get; }
@@ -36,7 +46,7 @@ public sealed class RuleModel
             ? ClassIndex(schema, name)
             : mostFrequentClass ?? throw new InvalidOperationException(
                 $"problem '{schema.Name}' names no fallback class ('otherwise'): give the training data's most frequent class");
-        return new RuleModel(rules, otherwise);
+        return new RuleModel(schema, rules, otherwise);
     }
 
     /// <summary>The index of the training data's most frequent class (the lowest index on a tie).</summary>
@@ -59,6 +69,10 @@ public sealed class RuleModel
 
         return best;
     }
+
+    /// <summary>The rules' class, with all probability on it.</summary>
+    public ClassPrediction Predict(ReadOnlySpan<double> features) =>
+        ClassPrediction.Certain(Classify(features), Problem.Label.Classes.Count);
 
     /// <summary>The class index for one feature vector.</summary>
     public int Classify(ReadOnlySpan<double> features)

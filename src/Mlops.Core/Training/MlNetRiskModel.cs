@@ -2,15 +2,17 @@ using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.Training;
 
 /// <summary>
-/// A trained ML.NET model as an <see cref="IRiskModel"/>. ML.NET's transformer is thread-safe but its
+/// A trained ML.NET model of the talk's insurance problem, as an <see cref="IRiskModel"/> (the typed row) and
+/// as an <see cref="IClassifier"/> (the insurance problem's feature vector, its columns named like the seed's CSV). ML.NET's transformer is thread-safe but its
 /// <see cref="PredictionEngine{TSrc,TDst}"/> is not, so single predictions borrow an engine from a
 /// pool (one per concurrent caller, reused); many rows at once borrow one engine for all of them.
 /// </summary>
-public sealed class MlNetRiskModel : IRiskModel, IDisposable
+public sealed class MlNetRiskModel : IRiskModel, IClassifier, IMlNetModel
 {
     private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
 
@@ -25,9 +27,15 @@ public sealed class MlNetRiskModel : IRiskModel, IDisposable
 
     public string Name { get; }
 
-    internal ITransformer Transformer { get; }
+    public ProblemSchema Problem => ProblemSchema.Insurance;
 
-    internal DataViewSchema InputSchema { get; }
+    public ITransformer Transformer { get; }
+
+    public DataViewSchema InputSchema { get; }
+
+    /// <summary>The vector in the insurance problem's order, as the typed row the ML.NET model reads.</summary>
+    public ClassPrediction Predict(ReadOnlySpan<double> features) =>
+        InsuranceVector.ToClassPrediction(Predict(InsuranceVector.Read(features)));
 
     public RiskPrediction Predict(InsuranceFeatures features)
     {
@@ -74,28 +82,9 @@ public sealed class MlNetRiskModel : IRiskModel, IDisposable
 
     public void Dispose() => (_engines as IDisposable)?.Dispose();
 
-    /// <summary>Scores as probabilities that sum to exactly 1 (the trainer's floats are off by rounding).</summary>
-    internal static RiskPrediction ToPrediction(float[] score)
-    {
-        if (score.Length != RiskGroups.Count)
-        {
-            throw new InvalidOperationException($"the model scored {score.Length} classes, expected {RiskGroups.Count}");
-        }
-
-        double sum = 0;
-        foreach (var s in score)
-        {
-            sum += s;
-        }
-
-        var probabilities = new double[score.Length];
-        for (var i = 0; i < probabilities.Length; i++)
-        {
-            probabilities[i] = score[i] / sum;
-        }
-
-        return RiskPrediction.FromProbabilities(probabilities);
-    }
+    /// <summary>Scores as probabilities that sum to exactly 1 (<see cref="MlNetClassifier.Normalize"/>).</summary>
+    internal static RiskPrediction ToPrediction(float[] score) =>
+        RiskPrediction.FromProbabilities(MlNetClassifier.Normalize(score, RiskGroups.Count));
 
     private sealed class EnginePolicy(MLContext context, ITransformer transformer, DataViewSchema inputSchema)
         : PooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>

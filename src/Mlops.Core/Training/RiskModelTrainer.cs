@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Transforms;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.Training;
 
@@ -77,10 +78,12 @@ public static class RiskModelTrainer
                     .Append(new("normalization", "mean_variance"))
                     .ToDictionary(), StringComparer.Ordinal),
             Features = [.. Feature.All.Select(f => f.Name)],
+            Problem = ProblemSchema.Insurance,
+            MostFrequentClass = ProblemSchema.Insurance.Label.Classes[InsuranceVector.ClassIndex(MostFrequent(split.Train.Select(i => labels[i])))].Name,
             DroppedFeatures = options.Features.Dropped.Count == 0 ? null : [.. options.Features.Dropped.Select(f => f.Name)],
 
             // A dropped input has no range: the model ignores it, so no value of it sends a request to the fallback.
-            FeatureRanges = options.Features.Used.ToDictionary(f => f.Name, f => RangeOf(trainRows, f)),
+            FeatureRanges = options.Features.Used.ToDictionary(f => f.Name, f => FallbackRanges.Fixed(ProblemSchema.Insurance, f.Name) ?? RangeOf(trainRows, f)),
             TrainAccuracy = Accuracy.Of(predictions, labels, split.Train),
             TestAccuracy = Accuracy.Of(predictions, labels, split.Test),
             TestFraction = options.TestFraction,
@@ -144,6 +147,10 @@ public static class RiskModelTrainer
 
     private static IEnumerable<KeyValuePair<string, string>> DroppedParameter(FeatureSelection selection) =>
         selection.Dropped.Count == 0 ? [] : [new("dropped_features", string.Join(", ", selection.Dropped.Select(f => f.Name)))];
+
+    /// <summary>The most frequent group (the first of high, medium, low on a tie).</summary>
+    private static RiskGroup MostFrequent(IEnumerable<RiskGroup> groups) =>
+        groups.GroupBy(g => g).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
     private static FeatureRange RangeOf(IReadOnlyList<InsuranceRecord> rows, Feature feature)
     {

@@ -26,6 +26,34 @@ public sealed record RiskSweetSpots(double Age, double Power, double Miles)
 
     public double[] ToArray() => [Age, Power, Miles];
 
+    /// <summary>True when the problem file turns sweet spots on (<c>training.feature_engineering.sweet_spots</c>).</summary>
+    public static bool IsTurnedOn(Problems.ProblemSchema problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Training?.FeatureEngineering?.SweetSpots is { Count: > 0 };
+    }
+
+    /// <summary>
+    /// The search and the model read the talk's typed insurance rows: a problem may turn sweet spots on
+    /// only with the insurance features, the spots on age, power and miles, located by the seed's risk.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The problem asks for sweet spots elsewhere.</exception>
+    public static void EnsureSupported(Problems.ProblemSchema problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var engineering = problem.Training?.FeatureEngineering;
+        var spots = engineering?.SweetSpots ?? [];
+        var features = problem.Features.Select(f => f.Name).ToArray();
+        var supported = features.SequenceEqual(Feature.All.Select(f => f.Name), StringComparer.OrdinalIgnoreCase)
+            && spots.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(UShapedFeatures.Select(f => f.Name).Order(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase)
+            && engineering?.SweetSpotTarget is null or "risk";
+        if (!supported)
+        {
+            throw new InvalidInputException(
+                $"problem '{problem.Name}': training.feature_engineering.sweet_spots is implemented for the talk's insurance features only (spots on {string.Join(", ", UShapedFeatures.Select(f => f.Name))}, target risk); remove it to train the default model");
+        }
+    }
+
     /// <summary>The spots as they go into the model card's parameters.</summary>
     public IEnumerable<KeyValuePair<string, string>> ToParameters() => ToParameters(FeatureSelection.All);
 

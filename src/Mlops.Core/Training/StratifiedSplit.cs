@@ -26,17 +26,27 @@ public sealed class StratifiedSplit
     public static StratifiedSplit Create(IReadOnlyList<RiskGroup> labels, int seed, double testFraction, string dataName = "data")
     {
         ArgumentNullException.ThrowIfNull(labels);
+
+        // The risk groups are the classes 0 (high), 1 (medium), 2 (low): the seed's split, unchanged.
+        return Create([.. labels.Select(g => (int)g)], RiskGroups.Count, seed, testFraction, dataName);
+    }
+
+    /// <summary>The split of any problem's labels, given as class indices 0 … <paramref name="classCount"/> − 1.</summary>
+    /// <exception cref="InvalidInputException">When the data is too small to give both parts a row.</exception>
+    public static StratifiedSplit Create(IReadOnlyList<int> classes, int classCount, int seed, double testFraction, string dataName = "data")
+    {
+        ArgumentNullException.ThrowIfNull(classes);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(testFraction, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(testFraction, 1);
 
-        // One generator walks the classes in a fixed order (high, medium, low), so the split depends
+        // One generator walks the classes in a fixed order (by index), so the split depends
         // on nothing but the labels, the seed and the fraction.
         var random = new Random(seed);
-        var train = new List<int>(labels.Count);
-        var test = new List<int>((int)(labels.Count * testFraction) + RiskGroups.Count);
-        foreach (var group in RiskGroups.All)
+        var train = new List<int>(classes.Count);
+        var test = new List<int>((int)(classes.Count * testFraction) + classCount);
+        for (var c = 0; c < classCount; c++)
         {
-            var rows = Enumerable.Range(0, labels.Count).Where(i => labels[i] == group).ToArray();
+            var rows = Enumerable.Range(0, classes.Count).Where(i => classes[i] == c).ToArray();
             random.Shuffle(rows);
             var testCount = (int)Math.Round(rows.Length * testFraction, MidpointRounding.AwayFromZero);
             test.AddRange(rows.Take(testCount));
@@ -46,7 +56,7 @@ public sealed class StratifiedSplit
         if (train.Count == 0 || test.Count == 0)
         {
             throw new InvalidInputException(
-                $"{dataName}: {labels.Count} labeled rows are too few to split into train and test ({1 - testFraction:P0} / {testFraction:P0})");
+                $"{dataName}: {classes.Count} labeled rows are too few to split into train and test ({1 - testFraction:P0} / {testFraction:P0})");
         }
 
         var trainRows = train.ToArray();

@@ -8,13 +8,32 @@ namespace Mlops.Core.Validation;
 public static class InvariantChecks
 {
     /// <summary>
-    /// Accuracy band and gap on the split; class balance and certainty over the predictions for all rows.
+    /// Accuracy band and gap on the split; class balance and certainty over the predictions for all rows
+    /// (the insurance model's typed predictions: its classes high, medium, low).
     /// </summary>
     public static IReadOnlyList<InvariantCheck> Evaluate(InvariantSpec spec, AccuracySummary accuracy, IReadOnlyList<RiskPrediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        return Evaluate(spec, accuracy, [.. predictions.Select(InsuranceVector.ToClassPrediction)], Problems.ProblemSchema.Insurance, null);
+    }
+
+    /// <summary>
+    /// The invariants for any problem's k classes: accuracy band and gap on the split; each class's predicted
+    /// count within its expected count · (1 ± tolerance) — n/k, or n times the class's share in
+    /// <paramref name="referenceShares"/> when the spec's <c>class_balance</c> is <c>reference</c>; certainty.
+    /// </summary>
+    /// <param name="spec">The bounds.</param>
+    /// <param name="accuracy">The model's accuracy on the split.</param>
+    /// <param name="predictions">The model's prediction for every row.</param>
+    /// <param name="problem">The problem whose classes are counted.</param>
+    /// <param name="referenceShares">The reference's share of each class (by class index); needed for <see cref="ClassBalance.Reference"/>.</param>
+    public static IReadOnlyList<InvariantCheck> Evaluate(
+        InvariantSpec spec, AccuracySummary accuracy, IReadOnlyList<ClassPrediction> predictions, Problems.ProblemSchema problem, IReadOnlyList<double>? referenceShares)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(accuracy);
         ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(problem);
         if (predictions.Count == 0)
         {
             throw new ArgumentException("no predictions to check", nameof(predictions));
@@ -33,9 +52,16 @@ public static class InvariantChecks
 
         checks.Add(Below("train_test_gap", "no overfitting: |train - test| accuracy", Math.Abs(accuracy.Train - accuracy.Test), spec.TrainTestGapMax));
 
-        foreach (var group in RiskGroups.All)
+        var classes = problem.Label.Classes;
+        if (spec.ClassBalance == ClassBalance.Reference && referenceShares is null)
         {
-            checks.Add(ClassCount(spec, group, predictions.Count(p => p.Group == group), predictions.Count));
+            throw new ArgumentException("class_balance 'reference' needs the reference's class shares", nameof(referenceShares));
+        }
+
+        for (var c = 0; c < classes.Count; c++)
+        {
+            var share = spec.ClassBalance == ClassBalance.Reference ? referenceShares![c] : 1.0 / classes.Count;
+            checks.Add(ClassCount(spec, classes[c].Name, share, predictions.Count(p => p.Class == c), predictions.Count));
         }
 
         var certainty = predictions.Select(p => p.Certainty).ToArray();
@@ -45,22 +71,35 @@ public static class InvariantChecks
         return checks;
     }
 
-    /// <summary>One class's predicted count against n/3 · (1 ± tolerance), its ends drawn as <see cref="InvariantSpec.ClassCountBounds"/> says.</summary>
-    public static InvariantCheck ClassCount(InvariantSpec spec, RiskGroup group, int count, int n)
+    /// <summary>One risk group's predicted count against n/3 · (1 ± tolerance), its ends drawn as <see cref="InvariantSpec.ClassCountBounds"/> says.</summary>
+    public static InvariantCheck ClassCount(InvariantSpec spec, RiskGroup group, int count, int n) =>
+        ClassCount(spec, group.Name(), 1.0 / RiskGroups.Count, count, n);
+
+    /// <summary>
+    /// One class's predicted count against its expected count n · <paramref name="share"/> · (1 ± tolerance),
+    /// its ends drawn as <see cref="InvariantSpec.ClassCountBounds"/> says.
+    /// </summary>
+    public static InvariantCheck ClassCount(InvariantSpec spec, string className, double share, int count, int n)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var name = $"class_count_{group.Name()}";
-        var description = $"predicted '{group.Name()}' rows are balanced: within n/3 ± {spec.ClassCountTolerance:P0}";
+        ArgumentNullException.ThrowIfNull(className);
+        var name = $"class_count_{className}";
+        var within = spec.ClassBalance == ClassBalance.Reference
+            ? $"within the reference's share {Number(share)} · n ± {spec.ClassCountTolerance:P0}"
+            : $"within n/{Number(1 / share)} ± {spec.ClassCountTolerance:P0}";
+        var description = $"predicted '{className}' rows are balanced: {within}";
+
+        // n / k for the uniform balance, computed as the talk's n / 3 is: the insurance bounds stay bit for bit.
+        var expected = spec.ClassBalance == ClassBalance.Reference ? n * share : n / Math.Round(1 / share);
         if (spec.ClassCountBounds == ClassCountBounds.PythonRange)
         {
             // Python's range(int(n/3*0.85), int(n/3*1.15)): the same double arithmetic, int() truncating, the upper end excluded.
-            var low = (long)(n / (double)RiskGroups.Count * (1 - spec.ClassCountTolerance));
-            var highExclusive = (long)(n / (double)RiskGroups.Count * (1 + spec.ClassCountTolerance));
+            var low = (long)(expected * (1 - spec.ClassCountTolerance));
+            var highExclusive = (long)(expected * (1 + spec.ClassCountTolerance));
             var inside = Math.Min(count - low, highExclusive - 1 - count);
             return new InvariantCheck(name, description + " (Python's range: upper end excluded)", count, $"{low} .. {highExclusive - 1}", inside >= 0) { Margin = inside };
         }
 
-        var expected = n / (double)RiskGroups.Count;
         var allowed = expected * spec.ClassCountTolerance;
         var margin = allowed - Math.Abs(count - expected);
         return new InvariantCheck(name, description, count, $"{Number(expected - allowed)} .. {Number(expected + allowed)}", margin >= 0) { Margin = margin };

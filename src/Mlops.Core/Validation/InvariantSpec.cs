@@ -35,11 +35,17 @@ public sealed record InvariantSpec
     /// <summary>|train − test| accuracy must be below this: more is overfitting.</summary>
     public required double TrainTestGapMax { get; init; }
 
-    /// <summary>Each class's predicted count must be within n/3 · (1 ± this); <see cref="ClassCountBounds"/> says how the ends count.</summary>
+    /// <summary>Each class's predicted count must be within its expected count (n/k, see <see cref="ClassBalance"/>) · (1 ± this); <see cref="ClassCountBounds"/> says how the ends count.</summary>
     public required double ClassCountTolerance { get; init; }
 
     /// <summary>How the ends of the class-count band are drawn; <see cref="ClassCountBounds.Band"/> when absent.</summary>
     public ClassCountBounds ClassCountBounds { get; init; } = ClassCountBounds.Band;
+
+    /// <summary>
+    /// What a class's expected count is: n/k (<see cref="ClassBalance.Uniform"/>, when absent; the talk's n/3)
+    /// or n times the class's share in the labels of the validated data (<see cref="ClassBalance.Reference"/>).
+    /// </summary>
+    public ClassBalance ClassBalance { get; init; } = ClassBalance.Uniform;
 
     public required double CertaintyMinAbove { get; init; }
 
@@ -118,6 +124,7 @@ public sealed record InvariantSpec
 
         Require(AccuracyMax is not { } max || AccuracyMin < max, $"accuracy_min ({AccuracyMin}) must be below accuracy_max ({AccuracyMax})");
         Require(Enum.IsDefined(ClassCountBounds), $"class_count_bounds must be band or python_range, got {ClassCountBounds}");
+        Require(Enum.IsDefined(ClassBalance), $"class_balance must be uniform or reference, got {ClassBalance}");
     }
 
     private static InvariantSpec LoadDefault()

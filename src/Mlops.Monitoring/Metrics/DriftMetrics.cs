@@ -108,6 +108,31 @@ public static class DriftMetrics
             w.Sample("mlops_rows_received_total", state.Window.RowsReceived, ("dataset_name", dataset.Name));
         }
 
+        w.Family("mlops_performance_estimated", "gauge", "Label-free estimate (CBPE) of the model's accuracy on the latest window");
+        foreach (var (name, state) in datasets.Select(d => (d.Dataset.Name, d.State)))
+        {
+            if (state.Latest?.EstimatedAccuracy is { } estimated)
+            {
+                w.Sample("mlops_performance_estimated", estimated, ("dataset_name", name));
+            }
+        }
+
+        var realised = monitor.Realised.All();
+        w.Family("mlops_performance_realised", "gauge", "Realised accuracy of what the service answered (model or fallback), per month (UTC), from the late labels");
+        foreach (var (name, state) in realised)
+        {
+            foreach (var period in state.Periods)
+            {
+                w.Sample("mlops_performance_realised", period.RealisedAccuracy!.Value, ("dataset_name", name), ("period", period.Period));
+            }
+        }
+
+        w.Family("mlops_labels_received_total", "counter", "Late labels stored next to the followed prediction log");
+        foreach (var (name, state) in realised)
+        {
+            w.Sample("mlops_labels_received_total", state.LabelsReceived, ("dataset_name", name));
+        }
+
         return w.ToString();
     }
 }

@@ -2,13 +2,13 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Mlops.Core.Data;
 using Mlops.Serving.Fallback;
 
 namespace Mlops.Serving.Endpoints;
 
 /// <summary>
-/// Writes answers in the seed's shape: <c>{"category":2,"risk":"low","probabilities":[…],"source":"ML","model_version":"…"}</c>,
+/// Writes answers in the seed's shape: <c>{"category":2,"risk":"low","probabilities":[…],"source":"ML","model_version":"…"}</c>
+/// (the class value, the class's display name under the problem's label name, see <see cref="AnswerClasses"/>),
 /// plus <c>reason</c> and <c>feature</c> when the baseline answered, and the record's keys:
 /// <c>prediction_id</c> always, <c>request_id</c> when the client sent one. Written by hand: this is the hot path.
 /// </summary>
@@ -61,10 +61,10 @@ internal static class AnswerJson
     private static void Write(Utf8JsonWriter json, Answered answered)
     {
         var (answer, model, predictionId, requestId) = answered;
-        var group = answer.Prediction.Group;
+        var classIndex = answer.Prediction.Class;
         json.WriteStartObject();
-        json.WriteNumber("category"u8, (int)group);
-        json.WriteString("risk"u8, group.Name());
+        model.Classes.WriteCategory(json, classIndex);
+        model.Classes.WriteName(json, classIndex);
         json.WriteStartArray("probabilities"u8);
         foreach (var p in answer.Prediction.Probabilities)
         {

@@ -32,13 +32,15 @@ public sealed record PredictionLogHealth(string Target, string State, int QueueL
 
 public sealed record MonitorHealth(string Endpoint, int QueueLength);
 
-/// <summary>What <c>GET /model</c> tells the client page: the served model and its trained ranges.</summary>
+/// <summary>What <c>GET /model</c> tells the client page: the served model, its trained ranges and its problem.</summary>
+/// <remarks>For a categorical feature, a range holds the indices (into the problem's categories) seen in training.</remarks>
 public sealed record ModelReport(
     string ModelVersion,
     string ModelSource,
     string Trainer,
     DateTimeOffset Since,
     double MinCertainty,
-    IReadOnlyList<FeatureRangeReport> FeatureRanges);
+    IReadOnlyList<FeatureRangeReport> FeatureRanges,
+    Core.Problems.ProblemSchema Problem);
 
 public sealed record FeatureRangeReport(string Feature, double Min, double Max);

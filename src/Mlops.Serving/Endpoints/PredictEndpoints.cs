@@ -16,8 +16,8 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
 
         // Typed as Func rather than RequestDelegate so the OpenAPI metadata below applies.
         app.MapPost("/predict", (Func<HttpContext, Task>)endpoints.PredictAsync)
-            .WithSummary("Predict one customer")
-            .WithDescription("The risk class of one customer. Every answer carries its prediction_id (also the Prediction-Id header), the key a late label names; an optional request_id, the client's own key, is logged with it. The rule-based baseline answers instead of the model for an input outside the model's training ranges ('baseline - out of range', naming the feature) or a top probability below the threshold ('baseline - low probability'). Bad input gets RFC 7807 problem details naming the field.")
+            .WithSummary("Predict one row")
+            .WithDescription("The class of one row of the served problem's features. Every answer carries its prediction_id (also the Prediction-Id header), the key a late label names; an optional request_id, the client's own key, is logged with it. The problem's fallback rules answer instead of the model for an input outside what the model saw in training ('baseline - out of range', naming the feature: a number outside the training range, a category never seen) or a top probability below the threshold ('baseline - low probability'). Bad input gets RFC 7807 problem details naming the field.")
             .Accepts<PredictRequest>("application/json")
             .RequireJsonBody()
             .Produces<PredictResponse>()
@@ -30,7 +30,7 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
 
         app.MapPost("/predict/batch", (Func<HttpContext, Task>)endpoints.PredictBatchAsync)
             .WithSummary("Predict a batch")
-            .WithDescription($"Many customers at once: a JSON array of request objects (at most {options.MaxBatchRows}), answered in order. The whole batch is refused if one row is bad, naming its index and field. Each answer carries its prediction_id.")
+            .WithDescription($"Many rows at once: a JSON array of request objects (at most {options.MaxBatchRows}), answered in order. The whole batch is refused if one row is bad, naming its index and field. Each answer carries its prediction_id.")
             .Accepts<PredictRequest[]>("application/json")
             .RequireJsonBody()
             .Produces<PredictResponse[]>()
@@ -45,12 +45,15 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
     private async Task PredictAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
+
+        // One snapshot for the whole request: the body is read for the problem of the model that answers it.
+        var served = service.Models.Current;
         InputResult<PredictionRequest> input;
         try
         {
             input = body.TooLarge
                 ? InputResult.Fail<PredictionRequest>(TooLarge(options.MaxBodyBytes))
-                : PredictionRequestReader.ReadOne(body.Buffer);
+                : served.Reader.ReadOne(body.Buffer);
         }
         finally
         {
@@ -63,7 +66,7 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             return;
         }
 
-        if (await service.AnswerAsync(input.Value!) is { } answer)
+        if (await service.AnswerAsync(input.Value!, served) is { } answer)
         {
             await AnswerJson.WriteAsync(context.Response, answer);
         }
@@ -76,12 +79,13 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
     private async Task PredictBatchAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, options.MaxBatchBodyBytes, context.RequestAborted);
+        var served = service.Models.Current;
         InputResult<IReadOnlyList<PredictionRequest>> input;
         try
         {
             input = body.TooLarge
                 ? InputResult.Fail<IReadOnlyList<PredictionRequest>>(TooLarge(options.MaxBatchBodyBytes))
-                : PredictionRequestReader.ReadBatch(body.Buffer, options.MaxBatchRows);
+                : served.Reader.ReadBatch(body.Buffer, options.MaxBatchRows);
         }
         finally
         {
@@ -94,7 +98,7 @@ internal sealed class PredictEndpoints(PredictionService service, ServingMetrics
             return;
         }
 
-        if (await service.AnswerAllAsync(input.Value!) is { } answers)
+        if (await service.AnswerAllAsync(input.Value!, served) is { } answers)
         {
             await AnswerJson.WriteAllAsync(context.Response, answers);
         }

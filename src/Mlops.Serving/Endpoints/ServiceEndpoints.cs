@@ -27,10 +27,10 @@ internal static class ServiceEndpoints
             {
                 var served = service.Models.Current;
                 var ranges = served.Card?.FeatureRanges.Select(r => new FeatureRangeReport(r.Key, r.Value.Min, r.Value.Max)).ToArray() ?? [];
-                return Results.Json(new ModelReport(served.Version, served.Origin, served.Trainer, served.Since, service.Policy.MinCertainty, ranges), MlopsJson.Compact);
+                return Results.Json(new ModelReport(served.Version, served.Origin, served.Trainer, served.Since, service.Policy.MinCertainty, ranges, served.Problem), MlopsJson.Compact);
             })
             .WithSummary("Served model")
-            .WithDescription("The served model and the feature ranges it was trained on: inputs outside go to the fallback.")
+            .WithDescription("The served model, the feature ranges it was trained on (inputs outside go to the fallback) and its problem (features with kind, bounds and categories; classes): what the client page builds its form from.")
             .Produces<ModelReport>()
             .WithTags("service");
 

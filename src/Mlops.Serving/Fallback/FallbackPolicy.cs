@@ -1,4 +1,4 @@
-using Mlops.Core.Data;
+using System.Globalization;
 using Mlops.Core.Models;
 using Mlops.Serving.Models;
 
@@ -6,98 +6,65 @@ namespace Mlops.Serving.Fallback;
 
 /// <summary>
 /// The talk's answer to "should we use the model for every request?": no. An input outside what the
-/// model saw in training never reaches the model, and an answer the model is unsure of is replaced;
-/// in both cases the rule-based baseline answers, with one-hot probabilities. The decision itself is
-/// Core's <see cref="FallbackRule"/>, which the analysis uses too to count how many requests fall back.
+/// model saw in training (a number outside the card's range, a category never seen) never reaches the
+/// model, and an answer the model is unsure of is replaced; in both cases the served problem's fallback
+/// rules answer (<see cref="ServedModel.Fallback"/>: the problem file's rules, or the training data's
+/// most frequent class), with one-hot probabilities. Nothing here knows a feature by name.
 /// </summary>
 public sealed class FallbackPolicy
 {
     /// <summary>The talk's threshold: a top probability below one half is not trusted.</summary>
     public const double DefaultMinCertainty = FallbackRule.DefaultMinCertainty;
 
-    private readonly IRiskModel _baseline;
-    private readonly FallbackRule _rule;
-
-    public FallbackPolicy(IRiskModel baseline, double minCertainty = DefaultMinCertainty)
+    public FallbackPolicy(double minCertainty = DefaultMinCertainty)
     {
-        ArgumentNullException.ThrowIfNull(baseline);
         if (!(minCertainty is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(minCertainty), minCertainty, "the minimum certainty is a probability between 0 and 1");
         }
 
-        _baseline = baseline;
-        _rule = new FallbackRule(minCertainty);
+        MinCertainty = minCertainty;
     }
 
-    public double MinCertainty => _rule.MinCertainty;
+    public double MinCertainty { get; }
 
-    /// <summary>Answers one request with the served model or the baseline.</summary>
-    public RiskAnswer Decide(InsuranceFeatures features, ServedModel served)
+    /// <summary>Answers one row (the served problem's feature vector) with the served model or its fallback rules.</summary>
+    public PredictionAnswer Decide(ReadOnlySpan<double> features, ServedModel served)
     {
-        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(served);
-        if (served.Model is null)
+        if (served.Model is not { } model)
         {
-            return Baseline(features, AnswerSource.Baseline, "no trained model is served", feature: null);
+            return Fallback(features, served, AnswerSource.Baseline, "no trained model is served", feature: null);
         }
 
-        return OutOfRange(features, served.Card!) ?? Judge(features, served.Model.Predict(features));
+        if (served.Ranges.Outside(features) is { } outside)
+        {
+            return Fallback(features, served, AnswerSource.BaselineOutOfRange, outside.Reason, outside.Feature);
+        }
+
+        var prediction = model.Predict(features);
+        return prediction.Certainty >= MinCertainty
+            ? new PredictionAnswer(prediction, AnswerSource.Ml)
+            : Fallback(features, served, AnswerSource.BaselineLowProbability,
+                string.Create(CultureInfo.InvariantCulture, $"the model's top probability {prediction.Certainty:0.###} is below {MinCertainty:0.###}"), feature: null);
     }
 
-    /// <summary>Answers many requests; rows the model may see go to it in one call (faster for ML.NET).</summary>
-    public IReadOnlyList<RiskAnswer> DecideAll(IReadOnlyList<InsuranceFeatures> rows, ServedModel served)
+    /// <summary>Answers many rows, in order, each as <see cref="Decide"/> would.</summary>
+    public IReadOnlyList<PredictionAnswer> DecideAll(IReadOnlyList<double[]> rows, ServedModel served)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(served);
-        var answers = new RiskAnswer[rows.Count];
-        if (served.Model is null)
-        {
-            for (var i = 0; i < answers.Length; i++)
-            {
-                answers[i] = Baseline(rows[i], AnswerSource.Baseline, "no trained model is served", feature: null);
-            }
-
-            return answers;
-        }
-
-        var forModel = new List<int>(rows.Count);
+        var answers = new PredictionAnswer[rows.Count];
         for (var i = 0; i < answers.Length; i++)
         {
-            var outOfRange = OutOfRange(rows[i], served.Card!);
-            if (outOfRange is null)
-            {
-                forModel.Add(i);
-            }
-            else
-            {
-                answers[i] = outOfRange;
-            }
-        }
-
-        var predictions = served.Model.PredictAll(forModel.Select(i => rows[i]).ToArray());
-        for (var j = 0; j < forModel.Count; j++)
-        {
-            answers[forModel[j]] = Judge(rows[forModel[j]], predictions[j]);
+            answers[i] = Decide(rows[i], served);
         }
 
         return answers;
     }
 
-    /// <summary>The first feature outside the card's training range, as a baseline answer; null when all are inside.</summary>
-    private RiskAnswer? OutOfRange(InsuranceFeatures features, ModelCard card) =>
-        FallbackRule.OutOfRange(features, card) is { } decision
-            ? Baseline(features, AnswerSource.BaselineOutOfRange, decision.Explanation!, decision.Feature)
-            : null;
-
-    private RiskAnswer Judge(InsuranceFeatures features, RiskPrediction prediction)
+    private static PredictionAnswer Fallback(ReadOnlySpan<double> features, ServedModel served, AnswerSource source, string reason, string? feature)
     {
-        var decision = _rule.Judge(prediction);
-        return decision.UsesBaseline
-            ? Baseline(features, AnswerSource.BaselineLowProbability, decision.Explanation!, feature: null)
-            : new RiskAnswer(prediction, AnswerSource.Ml);
+        var rules = served.Fallback.Predict(features);
+        return new PredictionAnswer(ClassPrediction.Certain(rules.Class, rules.Probabilities.Count), source, reason, feature);
     }
-
-    private RiskAnswer Baseline(InsuranceFeatures features, AnswerSource source, string reason, string? feature) =>
-        new(RiskPrediction.Certain(_baseline.Predict(features).Group), source, reason, feature);
 }

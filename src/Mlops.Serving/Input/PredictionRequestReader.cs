@@ -1,43 +1,57 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using Mlops.Core.Data;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 
 namespace Mlops.Serving.Input;
 
 /// <summary>
-/// Reads the seed's request body <c>{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}</c>
-/// by hand with <see cref="Utf8JsonReader"/>: every error names the field (and the row of a batch),
-/// and nothing that is not six finite, possible values reaches a model.
-/// Booleans may be true/false, 0/1 or their strings; numbers may be strings ("51"), but never NaN or infinity.
-/// An optional <c>request_id</c> (<see cref="ClientKey"/>), a string or an integer, is the client's own key for the row.
+/// Reads a request body for the served problem by hand with <see cref="Utf8JsonReader"/>, e.g. the talk's
+/// <c>{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}</c>: every
+/// error names the field (and the row of a batch), and nothing that is not a possible value of each
+/// feature reaches a model. Prepared once per served model from its problem (names and aliases, kinds,
+/// categories, validity bounds, missing-value policy); no reflection on the request path.
+/// Binary features may be true/false, 0/1 or their strings; numbers may be strings ("51"), but never NaN
+/// or infinity; categories are strings or whole numbers. A missing value (absent or null) is refused, or,
+/// where the problem imputes it, becomes the card's imputed value. An optional <c>request_id</c>
+/// (<see cref="ClientKey"/>), a string or an integer, is the client's own key for the row.
 /// </summary>
-public static class PredictionRequestReader
+public sealed class PredictionRequestReader
 {
-    private const int FieldCount = 6;
-    private const int Training = 0;
-    private const int Age = 1;
-    private const int EmergencyBraking = 2;
-    private const int BrakingDistance = 3;
-    private const int Power = 4;
-    private const int Miles = 5;
-
-    private static readonly string[] Names = ["training", "age", "emergency_braking", "braking_distance", "power", "miles"];
-
     private static readonly byte[] ClientKeyName = System.Text.Encoding.UTF8.GetBytes(ClientKey.Name);
 
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
 
+    private static readonly string[] CountWords = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    private readonly RequestFeature[] _features;
+    private readonly string _featureCount;
+
+    /// <summary>A reader for <paramref name="problem"/>; <paramref name="imputed"/> (by feature index) is what a missing value of an imputed feature becomes, NaN when not given.</summary>
+    public PredictionRequestReader(ProblemSchema problem, IReadOnlyList<double>? imputed = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Problem = problem;
+        _features = [.. problem.Features.Select((f, i) => new RequestFeature(f, imputed is not null && i < imputed.Count ? imputed[i] : double.NaN))];
+        var count = _features.Length;
+        _featureCount = (count < CountWords.Length ? CountWords[count] : count.ToString(CultureInfo.InvariantCulture)) + (count == 1 ? " feature" : " features");
+    }
+
+    public ProblemSchema Problem { get; }
+
+    /// <summary>The talk's problem, read as the service always read it.</summary>
+    public static PredictionRequestReader Insurance { get; } = new(ProblemSchema.Insurance);
+
     /// <summary>One JSON object.</summary>
-    public static InputResult<PredictionRequest> ReadOne(ReadOnlySequence<byte> body)
+    public InputResult<PredictionRequest> ReadOne(ReadOnlySequence<byte> body)
     {
         var context = new Context();
         try
         {
             if (IsBlank(body))
             {
-                return InputResult.Fail<PredictionRequest>(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON object with the six features"));
+                return InputResult.Fail<PredictionRequest>(new InputError(InputErrorKind.BadJson, $"the request body is empty: send a JSON object with the {_featureCount}"));
             }
 
             if (!JsonBodyText.IsUtf8(body))
@@ -67,14 +81,14 @@ public static class PredictionRequestReader
     }
 
     /// <summary>A JSON array of objects, at most <paramref name="maxRows"/> of them.</summary>
-    public static InputResult<IReadOnlyList<PredictionRequest>> ReadBatch(ReadOnlySequence<byte> body, int maxRows)
+    public InputResult<IReadOnlyList<PredictionRequest>> ReadBatch(ReadOnlySequence<byte> body, int maxRows)
     {
         var context = new Context();
         try
         {
             if (IsBlank(body))
             {
-                return Fail(new InputError(InputErrorKind.BadJson, "the request body is empty: send a JSON array of objects with the six features"));
+                return Fail(new InputError(InputErrorKind.BadJson, $"the request body is empty: send a JSON array of objects with the {_featureCount}"));
             }
 
             if (!JsonBodyText.IsUtf8(body))
@@ -129,17 +143,20 @@ public static class PredictionRequestReader
     }
 
     /// <summary>Reads the object the reader stands on, leaving the reader on its end.</summary>
-    private static InputError? ReadObject(ref Utf8JsonReader reader, Context context, out PredictionRequest? request)
+    private InputError? ReadObject(ref Utf8JsonReader reader, Context context, out PredictionRequest? request)
     {
         request = null;
-        Span<double> values = stackalloc double[FieldCount];
-        var seen = 0;
+        var count = _features.Length;
+        var values = new double[count];
+        Span<bool> seen = count <= 256 ? stackalloc bool[count] : new bool[count];
+        seen.Clear();
+        var next = 0;
         string? requestId = null;
         while (ReadOrFail(ref reader) && reader.TokenType != JsonTokenType.EndObject)
         {
-            var index = FieldIndex(ref reader);
+            var index = FieldIndex(ref reader, next);
             var isKey = index < 0 && reader.ValueTextEquals(ClientKeyName);
-            context.Field = index >= 0 ? Names[index] : isKey ? ClientKey.Name : null;
+            context.Field = index >= 0 ? _features[index].Name : isKey ? ClientKey.Name : null;
             reader.Read();
             if (isKey)
             {
@@ -155,56 +172,68 @@ public static class PredictionRequestReader
 
             if (index < 0)
             {
-                // Extra fields (an id, the label of a replayed row) do no harm: the model sees only the six.
+                // Extra fields (an id, the label of a replayed row) do no harm: the model sees only its features.
                 reader.Skip();
                 continue;
             }
 
-            if ((seen & (1 << index)) != 0)
+            if (seen[index])
             {
                 return Error(InputErrorKind.DuplicateField, context, "is given twice");
             }
 
-            var error = index is Training or EmergencyBraking
-                ? ReadFlag(ref reader, context, out values[index])
-                : ReadNumber(ref reader, context, out values[index]);
+            var feature = _features[index];
+            var error = reader.TokenType == JsonTokenType.Null && feature.Imputes
+                ? Impute(feature, out values[index])
+                : feature.Kind switch
+                {
+                    FeatureType.Binary => ReadFlag(ref reader, context, out values[index]),
+                    FeatureType.Categorical => ReadCategory(ref reader, context, feature, out values[index]),
+                    _ => ReadNumber(ref reader, context, out values[index]),
+                };
             if (error is not null)
             {
                 return error;
             }
 
-            seen |= 1 << index;
+            seen[index] = true;
+            next = index + 1;
             context.Field = null;
         }
 
         context.Field = null;
-        for (var i = 0; i < FieldCount; i++)
+        for (var i = 0; i < count; i++)
         {
-            if ((seen & (1 << i)) == 0)
+            if (!seen[i])
             {
-                context.Field = Names[i];
+                if (_features[i].Imputes)
+                {
+                    Impute(_features[i], out values[i]);
+                    continue;
+                }
+
+                context.Field = _features[i].Name;
                 return Error(InputErrorKind.MissingField, context, "is missing");
             }
         }
 
-        // Values no customer can have (FeatureValidity): the model, the log and the monitor must never see them.
-        foreach (var i in (ReadOnlySpan<int>)[Age, BrakingDistance, Power, Miles])
+        // Values no row can have (the problem's validity bounds): the model, the log and the monitor must never see them.
+        for (var i = 0; i < count; i++)
         {
-            if (FeatureValidity.Violation(Feature.All[i], values[i]) is { } violation)
+            if (_features[i].Valid is { } valid && !valid.IsPossible(values[i]))
             {
-                context.Field = Names[i];
-                return Error(InputErrorKind.InvalidValue, context, violation);
+                context.Field = _features[i].Name;
+                return Error(InputErrorKind.InvalidValue, context, string.Create(CultureInfo.InvariantCulture, $"must be {_features[i].BoundsText}, got {values[i]}"));
             }
         }
 
-        var features = new InsuranceFeatures(
-            Training: values[Training] != 0,
-            Age: values[Age],
-            EmergencyBraking: values[EmergencyBraking] != 0,
-            BrakingDistance: values[BrakingDistance],
-            Power: values[Power],
-            Miles: values[Miles]);
-        request = new PredictionRequest(features, requestId);
+        request = new PredictionRequest(values, requestId);
+        return null;
+    }
+
+    private static InputError? Impute(RequestFeature feature, out double value)
+    {
+        value = feature.Imputed;
         return null;
     }
 
@@ -242,35 +271,65 @@ public static class PredictionRequestReader
     private static bool ReadOrFail(ref Utf8JsonReader reader) =>
         reader.Read() ? true : throw new JsonException("the JSON ends before the object or array is closed");
 
-    private static int FieldIndex(ref Utf8JsonReader reader)
+    /// <summary>The feature the property names, or −1; clients usually send the problem's order, so the one after the last is tried first.</summary>
+    private int FieldIndex(ref Utf8JsonReader reader, int expected)
     {
-        if (reader.ValueTextEquals("training"u8))
+        if (expected < _features.Length && Names(ref reader, _features[expected]))
         {
-            return Training;
+            return expected;
         }
 
-        if (reader.ValueTextEquals("age"u8))
+        for (var i = 0; i < _features.Length; i++)
         {
-            return Age;
+            if (i != expected && Names(ref reader, _features[i]))
+            {
+                return i;
+            }
         }
 
-        // The seed spells it emergency_breaking; both name the same field.
-        if (reader.ValueTextEquals("emergency_braking"u8) || reader.ValueTextEquals("emergency_breaking"u8))
+        return -1;
+    }
+
+    private static bool Names(ref Utf8JsonReader reader, RequestFeature feature)
+    {
+        foreach (var spelling in feature.Spellings)
         {
-            return EmergencyBraking;
+            if (reader.ValueTextEquals(spelling))
+            {
+                return true;
+            }
         }
 
-        if (reader.ValueTextEquals("braking_distance"u8))
+        return false;
+    }
+
+    /// <summary>A category by its text (<c>"setosa"</c>) or, for whole-number categories, its number (<c>2</c> or <c>"2"</c>); the vector holds its index.</summary>
+    private static InputError? ReadCategory(ref Utf8JsonReader reader, Context context, RequestFeature feature, out double value)
+    {
+        value = 0;
+        string text;
+        switch (reader.TokenType)
         {
-            return BrakingDistance;
+            case JsonTokenType.String:
+                text = reader.GetString()!.Trim();
+                break;
+            case JsonTokenType.Number when reader.TryGetDouble(out var number) && double.IsFinite(number) && Math.Abs(number) < 1e15 && number == Math.Floor(number):
+                text = ((long)number).ToString(CultureInfo.InvariantCulture);
+                break;
+            case JsonTokenType.Number:
+                return Error(InputErrorKind.InvalidValue, context, $"must be one of {feature.CategoryList()}, got {Raw(ref reader)}");
+            default:
+                return Error(InputErrorKind.WrongType, context, $"must be one of {feature.CategoryList()}, got {Describe(ref reader)}");
         }
 
-        if (reader.ValueTextEquals("power"u8))
+        var index = feature.CategoryIndex(text);
+        if (index < 0)
         {
-            return Power;
+            return Error(InputErrorKind.InvalidValue, context, $"must be one of {feature.CategoryList()}, got {Quote(text)}");
         }
 
-        return reader.ValueTextEquals("miles"u8) ? Miles : -1;
+        value = index;
+        return null;
     }
 
     private static InputError? ReadNumber(ref Utf8JsonReader reader, Context context, out double value)
@@ -367,7 +426,6 @@ public static class PredictionRequestReader
         Core.Excerpt.Quote(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan));
 
     private static string Quote(string text) => Core.Excerpt.Quote(text);
-
 
     private static bool IsBlank(ReadOnlySequence<byte> body)
     {

@@ -1,4 +1,3 @@
-using Mlops.Core.Data;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Input;
 using Mlops.Serving.Models;
@@ -23,16 +22,22 @@ public sealed class ServingMetrics
     private readonly Lock _modelLock = new();
     private PredictionCounters _counters;
 
-    public ServingMetrics(int fallbackWindow = FallbackRateWindow.DefaultSize)
+    /// <summary>
+    /// The metrics of a service answering a problem whose label answers call <paramref name="classLabel"/>
+    /// (<see cref="Core.Problems.LabelDefinition.AnswerName"/>: the talk's <c>risk</c>): the label of
+    /// <c>mlops_predictions_total</c> that holds the class name.
+    /// </summary>
+    public ServingMetrics(string classLabel = Core.Problems.LabelDefinition.DefaultName, int fallbackWindow = FallbackRateWindow.DefaultSize)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(classLabel);
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         FallbackWindow = new FallbackRateWindow(fallbackWindow);
 
-        _predictions = factory.CreateCounter("mlops_predictions_total", "Answered predictions by risk class, who answered (ml or which baseline fallback) and served model version.",
+        _predictions = factory.CreateCounter("mlops_predictions_total", $"Answered predictions by {(classLabel == Core.Problems.LabelDefinition.DefaultName ? "" : classLabel + " ")}class, who answered (ml or which baseline fallback) and served model version.",
             // Label sets appear when published (for the served version) or counted, not when looked up: the
             // placeholder below must not export twelve zero series for a "baseline" version nobody serves.
-            new CounterConfiguration { LabelNames = ["risk", "source", "model_version"], SuppressInitialValue = true });
+            new CounterConfiguration { LabelNames = [classLabel, "source", "model_version"], SuppressInitialValue = true });
         _fallbackRate = factory.CreateGauge("mlops_fallback_rate", $"Share of answers given by the baseline fallback over the last {fallbackWindow} predictions.");
         _modelInfo = factory.CreateGauge("mlops_model_info", "The served model: 1 for the current version and trainer.",
             new GaugeConfiguration { LabelNames = ["model_version", "trainer"] });
@@ -55,7 +60,7 @@ public sealed class ServingMetrics
         }
 
         // Published for the served model by Serving(); this placeholder only avoids a null check per request.
-        _counters = PredictionCounters.For(_predictions, ServedModel.BaselineVersion, publish: false);
+        _counters = PredictionCounters.For(_predictions, ServedModel.BaselineVersion, [], publish: false);
         Registry.AddBeforeCollectCallback(() => _fallbackRate.Set(FallbackWindow.Rate));
     }
 
@@ -76,17 +81,17 @@ public sealed class ServingMetrics
     public double ModelReloads => _modelReloads.Value;
 
     /// <summary>Counts one answer; the model version is the one that was served for it.</summary>
-    public void Answered(RiskAnswer answer, ServedModel served)
+    public void Answered(PredictionAnswer answer, ServedModel served)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(served);
         var counters = _counters;
-        if (!ReferenceEquals(counters.Version, served.Version) && counters.Version != served.Version)
+        if (!ReferenceEquals(counters.Model, served))
         {
-            counters = PredictionCounters.For(_predictions, served.Version, publish: true);
+            counters = PredictionCounters.For(_predictions, served.Version, ClassNames(served), publish: true, served);
         }
 
-        counters.Inc(answer.Prediction.Group, answer.Source);
+        counters.Inc(answer.Prediction.Class, answer.Source);
         FallbackWindow.Add(answer.Source.IsFallback());
     }
 
@@ -104,9 +109,11 @@ public sealed class ServingMetrics
             }
 
             _modelInfo.WithLabels(model.Version, model.Trainer).Set(1);
-            _counters = PredictionCounters.For(_predictions, model.Version, publish: true);
+            _counters = PredictionCounters.For(_predictions, model.Version, ClassNames(model), publish: true, model);
         }
     }
+
+    private static string[] ClassNames(ServedModel model) => [.. model.Problem.Label.Classes.Select(c => c.Name)];
 
     public void Reloaded() => _modelReloads.Inc();
 
@@ -116,41 +123,42 @@ public sealed class ServingMetrics
     public void TrackLogQueue(Func<int> queueLength) =>
         Registry.AddBeforeCollectCallback(() => _logQueueLength.Set(queueLength()));
 
-    /// <summary>The counter children of one model version, looked up once rather than per request.</summary>
+    /// <summary>The counter children of one served model (its version, its problem's class names), looked up once rather than per request.</summary>
     private sealed class PredictionCounters
     {
         private readonly Counter.Child[] _children;
 
-        private PredictionCounters(string version, Counter.Child[] children)
+        private PredictionCounters(ServedModel? model, Counter.Child[] children)
         {
-            Version = version;
+            Model = model;
             _children = children;
         }
 
-        public string Version { get; }
+        /// <summary>The served model these children count for; null for the placeholder.</summary>
+        public ServedModel? Model { get; }
 
-        public static PredictionCounters For(Counter counter, string version, bool publish)
+        public static PredictionCounters For(Counter counter, string version, string[] classes, bool publish, ServedModel? model = null)
         {
-            var children = new Counter.Child[RiskGroups.Count * AnswerSources.All.Count];
-            foreach (var group in RiskGroups.All)
+            var children = new Counter.Child[classes.Length * AnswerSources.All.Count];
+            for (var c = 0; c < classes.Length; c++)
             {
                 foreach (var source in AnswerSources.All)
                 {
-                    var child = counter.WithLabels(group.Name(), source.Label(), version);
+                    var child = counter.WithLabels(classes[c], source.Label(), version);
                     if (publish)
                     {
                         child.Publish();
                     }
 
-                    children[Index(group, source)] = child;
+                    children[Index(c, source)] = child;
                 }
             }
 
-            return new PredictionCounters(version, children);
+            return new PredictionCounters(model, children);
         }
 
-        public void Inc(RiskGroup group, AnswerSource source) => _children[Index(group, source)].Inc();
+        public void Inc(int classIndex, AnswerSource source) => _children[Index(classIndex, source)].Inc();
 
-        private static int Index(RiskGroup group, AnswerSource source) => ((int)group * AnswerSources.All.Count) + (int)source;
+        private static int Index(int classIndex, AnswerSource source) => (classIndex * AnswerSources.All.Count) + (int)source;
     }
 }

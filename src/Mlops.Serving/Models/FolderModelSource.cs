@@ -12,6 +12,6 @@ public sealed class FolderModelSource(string folder, ModelFolderLoader load, Tim
         var loaded = load(folder);
         // A folder has no registry version: its name stands in (e.g. "m1" for models/m1).
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
-        return ServedModel.Trained(loaded.Model, loaded.Card, name, $"folder {Path.GetFullPath(folder)}", 0, time.GetUtcNow());
+        return ServedModel.Trained(loaded.Classifier, loaded.Card, name, $"folder {Path.GetFullPath(folder)}", 0, time.GetUtcNow());
     }
 }

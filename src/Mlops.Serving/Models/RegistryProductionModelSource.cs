@@ -1,3 +1,4 @@
+using Mlops.Core.Problems;
 using Mlops.Core.Registry;
 
 namespace Mlops.Serving.Models;
@@ -21,10 +22,13 @@ public sealed class RegistryProductionModelSource(ModelRegistry registry, ModelF
         var production = registry.GetProduction(problem);
         if (production is null)
         {
-            return ServedModel.BaselineOnly($"baseline (no production {problem} model in the registry)", revision, time.GetUtcNow());
+            // Without a card the problem is known by name only: the talk's rules answer for the talk's problem.
+            return problem == ProblemSchema.Insurance.Name
+                ? ServedModel.BaselineOnly($"baseline (no production model of {problem} in the registry)", revision, time.GetUtcNow(), ProblemSchema.Insurance)
+                : throw new Core.InvalidInputException($"the registry has no production model of problem '{problem}': promote one (its card carries the problem the service answers for)");
         }
 
         var loaded = load(production.Path);
-        return ServedModel.Trained(loaded.Model, loaded.Card, production.Model.Version, "registry production", production.Revision, time.GetUtcNow());
+        return ServedModel.Trained(loaded.Classifier, loaded.Card, production.Model.Version, "registry production", production.Revision, time.GetUtcNow());
     }
 }

@@ -13,6 +13,6 @@ public sealed class RegistryVersionModelSource(ModelRegistry registry, string ve
     {
         var artifact = registry.Load(version);
         var loaded = load(artifact.Path);
-        return ServedModel.Trained(loaded.Model, loaded.Card, artifact.Model.Version, $"registry version {artifact.Model.Version}", 0, time.GetUtcNow());
+        return ServedModel.Trained(loaded.Classifier, loaded.Card, artifact.Model.Version, $"registry version {artifact.Model.Version}", 0, time.GetUtcNow());
     }
 }

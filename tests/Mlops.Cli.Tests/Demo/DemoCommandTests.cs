@@ -1,3 +1,9 @@
+using System.Globalization;
+using Mlops.Core.Data;
+using Mlops.Core.Models;
+using Mlops.Core.PredictionLog;
+using Mlops.Testing;
+
 namespace Mlops.Cli.Tests.Demo;
 
 /// <summary>
@@ -11,9 +17,9 @@ public sealed class DemoCommandTests(ShortDemoFixture demo) : IClassFixture<Shor
     {
         Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
         Assert.Equal("back_to_phase_i", demo.Root.GetProperty("ending").GetString());
-        string[] expected = ["data", "train", "validate", "promote", "start", "simulate", "drift", "ground_truth", "retrain", "more_data", "report", "stop"];
+        string[] expected = ["data", "train", "validate", "promote", "start", "simulate", "drift", "record", "ground_truth", "retrain", "more_data", "report", "stop"];
         Assert.Equal(expected, demo.Root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
-        string[] outcomes = ["done", "done", "passed", "promoted", "done", "done", "done", "failed", "back_to_phase_i", "promoted", "done", "done"];
+        string[] outcomes = ["done", "done", "passed", "promoted", "done", "done", "done", "done", "failed", "back_to_phase_i", "promoted", "done", "done"];
         Assert.Equal(outcomes, demo.Root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("outcome").GetString()));
         Assert.Contains("back to phase I", demo.Result.StandardError, StringComparison.Ordinal);
     }
@@ -77,6 +83,34 @@ public sealed class DemoCommandTests(ShortDemoFixture demo) : IClassFixture<Shor
         Assert.Equal("candidate_failed", retraining.GetProperty("outcome").GetString());
         Assert.Contains(retraining.GetProperty("failed_checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "class_count_high");
         Assert.Equal("v1", retraining.GetProperty("production_version_after").GetString());
+    }
+
+    [Fact]
+    public async Task The_record_gives_month_12_what_the_service_answered_and_the_model_alone_as_the_offline_analysis_against_the_estimate()
+    {
+        var record = demo.Root.GetProperty("record");
+        Assert.Equal(12, record.GetProperty("month").GetInt32());
+
+        // Independently: which month-12 customers the service answered (the log's keys), the model scoring them from the month file.
+        var month = InsuranceCsvReader.ReadFile(Path.Combine(RepositoryPaths.SeedData, "month-12.csv")).Records;
+        await using var log = SqlitePredictionLog.Open(Path.Combine(demo.Workdir, "home", "predictions.db"));
+        var answered = new List<int>();
+        for (var after = 0L; await log.ReadAfterAsync(after, 10_000) is { Count: > 0 } page; after = page[^1].Id)
+        {
+            answered.AddRange(page.Where(r => r.RequestId?.StartsWith("m12-", StringComparison.Ordinal) == true).Select(r => int.Parse(r.RequestId!["m12-".Length..], CultureInfo.InvariantCulture) - 1));
+        }
+
+        using var model = ModelDirectory.Load(Path.Combine(demo.Workdir, "models", "classifier"));
+        var modelAccuracy = answered.Count(i => model.Model.Predict(month[i].Features).Group == month[i].Group) / (double)answered.Count;
+        Assert.Equal(answered.Count, record.GetProperty("labeled").GetInt32());
+        Assert.Equal(modelAccuracy, record.GetProperty("model_accuracy").GetDouble(), 12);
+
+        // The talk's figures: the model alone 0.80 as the offline analysis says, the estimate 0.90; the service (with its fallback) differs, and the narration says why.
+        Assert.Equal("0.80", record.GetProperty("model_accuracy").GetDouble().ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.Equal("0.80", record.GetProperty("analysis_accuracy").GetDouble().ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.Equal("0.90", record.GetProperty("estimated_accuracy").GetDouble().ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.NotEqual(record.GetProperty("model_accuracy").GetDouble(), record.GetProperty("realised_accuracy").GetDouble(), 6);
+        Assert.Contains("the two realised figures differ because the fallback answered", demo.Result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -118,6 +118,35 @@ public sealed class LogArchiveCommandTests
         Assert.Equal([rows[3].PredictionId], labels.Keys);
     }
 
+    [Fact]
+    public async Task A_label_that_arrives_after_its_prediction_was_exported_is_not_pruned_until_an_export_holds_it()
+    {
+        using var home = new TemporaryDirectory();
+        var rows = await LogAsync(home);
+        Assert.Equal(0, (await RunAsync(home, "log", "export", "--before", "2026-02-01", "--out", home.File("first.parquet"))).ExitCode);
+        await using (var log = SqlitePredictionLog.Open(home.File("predictions.db")))
+        {
+            await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[1].PredictionId.ToString(), RiskGroup.Medium, "test")], DateTimeOffset.UtcNow);
+        }
+
+        var refused = await RunAsync(home, "log", "prune", "--before", "2026-02-01");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("1 labels arrived after their predictions were exported", refused.StandardError, StringComparison.Ordinal);
+        Assert.Equal(5, await CountAsync(home));
+
+        Assert.Equal(0, (await RunAsync(home, "log", "export", "--before", "2026-02-01", "--out", home.File("second.parquet"))).ExitCode);
+        var pruned = await RunAsync(home, "log", "prune", "--before", "2026-02-01");
+
+        Assert.True(pruned.ExitCode == 0, pruned.ToString());
+        Assert.Equal(2, await CountAsync(home));
+        await using var reader = await ParquetReader.CreateAsync(home.File("second.parquet"));
+        using var group = reader.OpenRowGroupReader(0);
+        var labels = new int?[group.RowCount];
+        await group.ReadAsync<int>(reader.Schema.FindDataField("label"), labels);
+        Assert.Equal([(int)RiskGroup.High, (int)RiskGroup.Medium, null], labels);
+    }
+
     /// <summary>
     /// The same through PostgreSQL. The database may be shared with other runs: this run's rows are in
     /// a day of 1971 of its own, and only they are counted in the archive and after the prune.

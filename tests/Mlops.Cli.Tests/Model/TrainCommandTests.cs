@@ -37,6 +37,24 @@ public sealed class TrainCommandTests(TrainedClassifierFixture fixture) : IClass
         Assert.Equal("4", card.RootElement.GetProperty("parameters").GetProperty("number_of_leaves").GetString());
     }
 
+    [Fact]
+    public async Task The_insurance_problem_file_trains_the_talks_model_with_the_same_numbers()
+    {
+        using var temp = new TemporaryDirectory();
+
+        var run = await CliProcess.RunAsync("train", "--problem", Path.Combine(RepositoryPaths.Root, "config", "insurance.problem.json"), "-d", RepositoryPaths.SeedMonth(0), "--out", temp.File("m"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var card = JsonDocument.Parse(run.StandardOutput);
+        using var plain = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.Directory, "model.json")));
+        var root = card.RootElement;
+        Assert.Equal("maxent", root.GetProperty("trainer").GetString());
+        Assert.Equal("insurance", root.GetProperty("problem").GetProperty("name").GetString());
+        Assert.Equal(plain.RootElement.GetProperty("test_accuracy").GetDouble(), root.GetProperty("test_accuracy").GetDouble());
+        Assert.Equal(plain.RootElement.GetProperty("train_accuracy").GetDouble(), root.GetProperty("train_accuracy").GetDouble());
+        Assert.Equal(plain.RootElement.GetProperty("parameters").GetProperty("sweet_spot_age").GetString(), root.GetProperty("parameters").GetProperty("sweet_spot_age").GetString());
+    }
+
     [Theory]
     [InlineData(new[] { "train", "-m", "x" }, "--data FILE is required")]
     [InlineData(new[] { "train", "-d", "no-such.csv", "-m", "x" }, "no-such.csv: file not found")]

@@ -1,12 +1,15 @@
 using System.Buffers;
 using System.Text;
 using Mlops.Core.Data;
+using Mlops.Core.Models;
 using Mlops.Serving.Input;
 
 namespace Mlops.Serving.Tests.Input;
 
 public sealed class PredictionRequestReaderTests
 {
+    private static readonly PredictionRequestReader Reader = PredictionRequestReader.Insurance;
+
     private const string Talk = """{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""";
 
     [Fact]
@@ -92,17 +95,17 @@ public sealed class PredictionRequestReaderTests
     [Fact]
     public void Reads_a_batch_in_order()
     {
-        var result = PredictionRequestReader.ReadBatch(Body($"[{Talk},{Talk.Replace("\"power\":100", "\"power\":20", StringComparison.Ordinal)}]"), maxRows: 10);
+        var result = Reader.ReadBatch(Body($"[{Talk},{Talk.Replace("\"power\":100", "\"power\":20", StringComparison.Ordinal)}]"), maxRows: 10);
 
         Assert.Null(result.Error);
-        Assert.Equal([100.0, 20.0], result.Value!.Select(r => r.Features.Power));
+        Assert.Equal([100.0, 20.0], result.Value!.Select(r => Customer(r.Features).Power));
     }
 
     [Fact]
     public void A_bad_row_of_a_batch_is_named_by_index_and_field()
     {
         var bad = Talk.Replace("\"miles\":10", "\"miles\":-3", StringComparison.Ordinal);
-        var error = PredictionRequestReader.ReadBatch(Body($"[{Talk},{Talk},{bad}]"), maxRows: 10).Error!;
+        var error = Reader.ReadBatch(Body($"[{Talk},{Talk},{bad}]"), maxRows: 10).Error!;
 
         Assert.Equal(InputErrorKind.InvalidValue, error.Kind);
         Assert.Equal(2, error.Row);
@@ -114,9 +117,9 @@ public sealed class PredictionRequestReaderTests
     public void A_batch_is_bounded()
     {
         var rows = string.Join(',', Enumerable.Repeat(Talk, 4));
-        Assert.Null(PredictionRequestReader.ReadBatch(Body($"[{rows}]"), maxRows: 4).Error);
+        Assert.Null(Reader.ReadBatch(Body($"[{rows}]"), maxRows: 4).Error);
 
-        var error = PredictionRequestReader.ReadBatch(Body($"[{rows},{Talk}]"), maxRows: 4).Error!;
+        var error = Reader.ReadBatch(Body($"[{rows},{Talk}]"), maxRows: 4).Error!;
         Assert.Equal(InputErrorKind.TooManyRows, error.Kind);
         Assert.Equal(4, error.Row);
     }
@@ -127,7 +130,7 @@ public sealed class PredictionRequestReaderTests
     [InlineData("[{\"training\":1}", InputErrorKind.MissingField)]
     public void A_batch_must_be_an_array_of_objects(string json, InputErrorKind kind)
     {
-        Assert.Equal(kind, PredictionRequestReader.ReadBatch(Body(json), maxRows: 10).Error!.Kind);
+        Assert.Equal(kind, Reader.ReadBatch(Body(json), maxRows: 10).Error!.Kind);
     }
 
     [Fact]
@@ -136,9 +139,10 @@ public sealed class PredictionRequestReaderTests
         var bytes = Encoding.UTF8.GetBytes(Talk);
         var first = new Segment(bytes.AsMemory(0, 7));
         var last = first.Append(bytes.AsMemory(7, 20)).Append(bytes.AsMemory(27));
-        var result = PredictionRequestReader.ReadOne(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        var result = Reader.ReadOne(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
 
-        Assert.Equal(new PredictionRequest(new InsuranceFeatures(true, 51, true, 30, 100, 10)), result.Value);
+        Assert.Equal(new InsuranceFeatures(true, 51, true, 30, 100, 10), Customer(result.Value!.Features));
+        Assert.Null(result.Value.RequestId);
     }
 
     [Theory]
@@ -147,11 +151,11 @@ public sealed class PredictionRequestReaderTests
     [InlineData("null", null)]
     public void The_clients_key_is_read_as_text(string json, string? expected)
     {
-        var result = PredictionRequestReader.ReadOne(Body(Talk.Replace("{", "{\"request_id\":" + json + ",", StringComparison.Ordinal)));
+        var result = Reader.ReadOne(Body(Talk.Replace("{", "{\"request_id\":" + json + ",", StringComparison.Ordinal)));
 
         Assert.True(result.Error is null, result.Error?.Message);
         Assert.Equal(expected, result.Value!.RequestId);
-        Assert.Null(PredictionRequestReader.ReadOne(Body(Talk)).Value!.RequestId);
+        Assert.Null(Reader.ReadOne(Body(Talk)).Value!.RequestId);
     }
 
     [Theory]
@@ -162,7 +166,7 @@ public sealed class PredictionRequestReaderTests
     public void A_bad_clients_key_is_named(string json, InputErrorKind kind)
     {
         var batch = $"[{Talk},{Talk.Replace("{", "{\"request_id\":" + json + ",", StringComparison.Ordinal)}]";
-        var error = PredictionRequestReader.ReadBatch(Body(batch), maxRows: 10).Error!;
+        var error = Reader.ReadBatch(Body(batch), maxRows: 10).Error!;
 
         Assert.Equal(kind, error.Kind);
         Assert.Equal("request_id", error.Field);
@@ -171,14 +175,16 @@ public sealed class PredictionRequestReaderTests
 
     private static InsuranceFeatures Ok(string json)
     {
-        var result = PredictionRequestReader.ReadOne(Body(json));
+        var result = Reader.ReadOne(Body(json));
         Assert.True(result.Error is null, result.Error?.Message);
-        return result.Value!.Features;
+        return Customer(result.Value!.Features);
     }
+
+    private static InsuranceFeatures Customer(double[] vector) => InsuranceVector.Read(vector);
 
     private static InputError Error(string json)
     {
-        var result = PredictionRequestReader.ReadOne(Body(json));
+        var result = Reader.ReadOne(Body(json));
         Assert.Null(result.Value);
         return result.Error!;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Serving.Metrics;
 using Mlops.Serving.Models;
 
@@ -58,7 +59,7 @@ public sealed class ModelReloaderTests
         var holder = new ModelHolder(source.Load());
         var snapshot = holder.Current;
 
-        var previous = holder.Swap(ServedModel.BaselineOnly("test", 9, DateTimeOffset.UnixEpoch));
+        var previous = holder.Swap(ServedModel.BaselineOnly("test", 9, DateTimeOffset.UnixEpoch, ProblemSchema.Insurance));
 
         Assert.Same(snapshot, previous);
         Assert.Equal("v1", snapshot.Version);
@@ -100,10 +101,12 @@ public sealed class ModelReloaderTests
         }
     }
 
-    private sealed class ConstantModel : IRiskModel
+    private sealed class ConstantModel : IClassifier
     {
         public string Name => "constant";
 
-        public RiskPrediction Predict(InsuranceFeatures features) => RiskPrediction.Certain(RiskGroup.Low);
+        public ProblemSchema Problem => ProblemSchema.Insurance;
+
+        public ClassPrediction Predict(ReadOnlySpan<double> features) => ClassPrediction.Certain((int)RiskGroup.Low, RiskGroups.Count);
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Mlops.Core.Data;
+using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Testing;
 
@@ -48,14 +50,21 @@ public sealed class LabelsServiceTests
     }
 
     [Fact]
-    public async Task Performance_from_the_record_equals_the_accuracy_of_the_answers_against_their_labels()
+    public async Task Performance_from_the_record_equals_the_accuracy_of_the_answers_against_their_labels_and_the_monitor_agrees()
     {
         using var sandbox = new ServiceSandbox();
-        sandbox.Promote(sandbox.Register(await TrainedModels.First()));
+        var modelFolder = await TrainedModels.First();
+        sandbox.Promote(sandbox.Register(modelFolder));
         await using var service = await sandbox.StartAsync();
 
         // Month 36 of the seed: the model is often wrong and the fallback answers many (out-of-range) customers.
         var month = Mlops.Core.Data.InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(36)).Records.Where(r => r.Features.Miles >= 0).Take(400).ToArray();
+
+        // A monitor following the service's log and its labels, estimating the model's accuracy on a window of exactly these rows.
+        await using var monitor = await ServiceProcess.StartMonitorAsync(
+            "--reference", RepositoryPaths.SeedMonth(0), "--interval", "3600", "--window", month.Length.ToString(CultureInfo.InvariantCulture),
+            "--prediction-log", "sqlite:" + sandbox.PredictionLogPath, "--model", modelFolder);
+
         var body = "[" + string.Join(",", month.Select((r, i) => ServiceSandbox.Body(r.Features).Replace("{", $"{{\"request_id\":\"m36-{i}\",", StringComparison.Ordinal))) + "]";
         var answers = (await ServiceSandbox.PostAsync(service.Http, "predict/batch", body)).Json.EnumerateArray().ToArray();
 
@@ -66,14 +75,20 @@ public sealed class LabelsServiceTests
         Assert.True(posted.Status == HttpStatusCode.OK, posted.ToString());
         Assert.Equal(labeled.Length, posted.Json.GetProperty("stored").GetInt32());
 
-        // Independently: the answers the client received against the truth of the labeled rows.
+        // Independently: the answers the client received against the truth of the labeled rows, and the model's own answers (loaded here, from the month file, not the log).
         bool Right(int i) => answers[i].GetProperty("category").GetInt32() == (int)month[i].Group!.Value;
         var realised = labeled.Count(Right) / (double)labeled.Length;
         var byModel = labeled.Where(i => answers[i].GetProperty("source").GetString() == "ML").ToArray();
         var modelOnly = byModel.Count(Right) / (double)byModel.Length;
         Assert.True(byModel.Length < labeled.Length, "the fallback answered none: the test would not tell model and service apart");
+        using var model = ModelDirectory.Load(modelFolder);
+        var scored = labeled.Count(i => model.Model.Predict(month[i].Features).Group == month[i].Group) / (double)labeled.Length;
+        Assert.NotEqual(realised, scored, 6);
 
-        var run = await CliProcess.RunAsync(["performance", "--by", "day", "--json"], workingDirectory: null, environment: new Dictionary<string, string> { ["MLOPS_HOME"] = sandbox.Home });
+        var run = await CliProcess.RunAsync(
+            ["performance", "--by", "day", "--json", "--model", modelFolder, "--reference", RepositoryPaths.SeedMonth(0)],
+            workingDirectory: null,
+            environment: new Dictionary<string, string> { ["MLOPS_HOME"] = sandbox.Home });
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.StandardOutput);
         var period = Assert.Single(json.RootElement.EnumerateArray());
@@ -82,8 +97,36 @@ public sealed class LabelsServiceTests
         Assert.Equal(realised, period.GetProperty("realised_accuracy").GetDouble(), 12);
         Assert.Equal(modelOnly, period.GetProperty("model_accuracy").GetDouble(), 12);
         Assert.Equal(byModel.Length, period.GetProperty("model_labeled").GetInt32());
+        Assert.Equal(scored, period.GetProperty("scored_accuracy").GetDouble(), 12);
         var high = period.GetProperty("classes")[0];
         var predictedHigh = labeled.Where(i => answers[i].GetProperty("category").GetInt32() == 0).ToArray();
         Assert.Equal(predictedHigh.Count(Right) / (double)predictedHigh.Length, high.GetProperty("precision").GetDouble(), 12);
+        var estimated = period.GetProperty("estimated_accuracy").GetDouble();
+        Assert.InRange(estimated, 0.5, 1);
+
+        // The monitor: the same realised accuracy for the month, every label counted, and the same estimate of the same rows.
+        var metrics = await MonitorMetricsAsync(monitor, m => m.ContainsKey("mlops_labels_received_total") && m.ContainsKey("mlops_performance_estimated"));
+        Assert.Equal(labeled.Length, metrics["mlops_labels_received_total"]);
+        Assert.Equal(realised, metrics["mlops_performance_realised"], 12);
+        Assert.Equal(estimated, metrics["mlops_performance_estimated"], 9);
+    }
+
+    /// <summary>The monitor's performance samples (name → value; one sample each here), once <paramref name="ready"/> holds.</summary>
+    private static async Task<Dictionary<string, double>> MonitorMetricsAsync(ServiceProcess monitor, Func<Dictionary<string, double>, bool> ready)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var text = await monitor.Http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            var samples = text.Split('\n')
+                .Where(l => l.StartsWith("mlops_performance_", StringComparison.Ordinal) || l.StartsWith("mlops_labels_", StringComparison.Ordinal))
+                .ToDictionary(l => l[..l.IndexOf('{', StringComparison.Ordinal)], l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+            if (ready(samples) || DateTime.UtcNow > deadline)
+            {
+                return samples;
+            }
+
+            await Task.Delay(200);
+        }
     }
 }

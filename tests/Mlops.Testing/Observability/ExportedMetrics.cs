@@ -43,6 +43,20 @@ public static class ExportedMetrics
         "mlops_rows_received_total",
         "mlops_prediction_drift_score",
         "mlops_prediction_drift_detected",
+        "mlops_performance_estimated",
+        "mlops_performance_realised",
+        "mlops_labels_received_total",
+    };
+
+    /// <summary>
+    /// The monitor's performance metrics: a sample only with <c>mlops monitor --model</c> (the estimate)
+    /// or <c>--prediction-log</c> (the labels); their families are always announced.
+    /// </summary>
+    public static IReadOnlySet<string> MonitorPerformance { get; } = new SortedSet<string>(StringComparer.Ordinal)
+    {
+        "mlops_performance_estimated",
+        "mlops_performance_realised",
+        "mlops_labels_received_total",
     };
 
     /// <summary>Every name either service exports.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 using Mlops.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -77,9 +78,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var reference = InsuranceCsvReader.ReadFile(settings.Reference!);
-        var months = MonthFiles(settings).Select(path => new MonthData(MonthFile.MonthOf(path), InsuranceCsvReader.ReadFile(path))).ToArray();
-        var (model, loaded) = AnalyzedModelSource.Resolve(settings.Model);
+        var (model, loaded, label) = AnalyzedModelSource.Resolve(settings.Model);
         using var disposeModel = loaded;
         var options = new AnalysisOptions
         {
@@ -87,7 +86,9 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             AtMonth = settings.AtMonth,
             HistogramMonth = settings.Month,
         };
-        var analysis = ProductionAnalyzer.Analyze(reference, ContentHash.OfFile(settings.Reference!), months, model, options);
+        var analysis = loaded is { IsRiskModel: false }
+            ? AnalyzeProblem(settings, loaded, label!, options)
+            : AnalyzeInsurance(settings, model, options);
         if (settings.Out is not null)
         {
             AnalysisReport.Write(analysis, settings.Out, options.Fallback.MinCertainty);
@@ -121,6 +122,23 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The talk's insurance analysis: the seed's files, the story, the performance estimate.</summary>
+    private static ProductionAnalysis AnalyzeInsurance(Settings settings, AnalyzedModel? model, AnalysisOptions options)
+    {
+        var reference = InsuranceCsvReader.ReadFile(settings.Reference!);
+        var months = MonthFiles(settings).Select(path => new MonthData(MonthFile.MonthOf(path), InsuranceCsvReader.ReadFile(path))).ToArray();
+        return ProductionAnalyzer.Analyze(reference, ContentHash.OfFile(settings.Reference!), months, model, options);
+    }
+
+    /// <summary>Any other problem's analysis: the files read through the problem the model's card embeds.</summary>
+    private static ProductionAnalysis AnalyzeProblem(Settings settings, Core.Models.TrainedModel loaded, string label, AnalysisOptions options)
+    {
+        var problem = loaded.Card.ProblemOrInsurance;
+        var reference = ProblemCsvReader.ReadFile(settings.Reference!, problem);
+        var months = MonthFiles(settings).Select(path => new ProblemMonth(MonthFile.MonthOf(path), ProblemCsvReader.ReadFile(path, problem))).ToArray();
+        return ProblemAnalyzer.Analyze(problem, reference, months, (loaded, label), options);
     }
 
     /// <summary>The files of --current and the arguments after it; a folder stands for its month-N.csv files.</summary>

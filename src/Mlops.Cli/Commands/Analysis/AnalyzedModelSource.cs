@@ -13,19 +13,26 @@ namespace Mlops.Cli.Commands.Analysis;
 /// </summary>
 internal static class AnalyzedModelSource
 {
-    public static (AnalyzedModel? Model, TrainedModel? Loaded) Resolve(string? model)
+    /// <returns>
+    /// The insurance model as the talk's analysis reads it (null for a model of another problem, or none),
+    /// the loaded model (any problem) and how the report names it.
+    /// </returns>
+    public static (AnalyzedModel? Model, TrainedModel? Loaded, string? Label) Resolve(string? model)
     {
         var location = RegistryLocation.Resolve();
         if (model is not null)
         {
-            return Named(ModelReference.Parse(model).Load(location, Warnings.Write));
+            return Any(ModelReference.Parse(model).Load(location, Warnings.Write));
         }
 
         var registry = location.Exists ? ModelRegistry.Open(location) : null;
         return registry?.GetProduction() is { } production
-            ? Named(ModelReference.LoadVersion(registry, production.Model.Version, Warnings.Write))
-            : (null, null);
+            ? Any(ModelReference.LoadVersion(registry, production.Model.Version, Warnings.Write))
+            : (null, null, null);
     }
+
+    private static (AnalyzedModel? Model, TrainedModel Loaded, string Label) Any((TrainedModel Model, string Name, ModelVersion? Version) loaded) =>
+        (loaded.Model.IsRiskModel ? Named(loaded).Model : null, loaded.Model, loaded.Name);
 
     /// <summary>A registry version (verified), named in the report with its stage, e.g. "v1 (archived)".</summary>
     public static (AnalyzedModel Model, TrainedModel Loaded) FromRegistry(ModelRegistry registry, string version) =>

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
+using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
+using Mlops.Core.Data;
 using Mlops.Core.PredictionLog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,13 +15,25 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
     public sealed class Settings : RecordSettings
     {
         [CommandOption("--by <PERIOD>")]
-        [Description("Group the answers by day, week or month (UTC).")]
+        [Description("Group the answers by day, week or month (UTC), or all in one.")]
         [DefaultValue("month")]
         public string By { get; init; } = "month";
 
+        [CommandOption("--key-prefix <PREFIX>")]
+        [Description("Only the answers whose request_id starts with PREFIX (a customer group; m12- is month 12 of mlops simulate).")]
+        public string? KeyPrefix { get; init; }
+
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("The model whose accuracy is estimated and scored again from the logged inputs: a folder or a registry version (vN, hash prefix, production); default the registry's production model.")]
+        public string? Model { get; init; }
+
+        [CommandOption("-r|--reference <FILE>")]
+        [Description("Labeled reference data to calibrate the label-free estimate on (the model's training file is cross-fitted, as analyze does); without it there is no estimate.")]
+        public string? Reference { get; init; }
+
         public override ValidationResult Validate() =>
             PerformancePeriods.Parse(By) is null
-                ? ValidationResult.Error($"--by must be day, week or month, got '{By}'")
+                ? ValidationResult.Error($"--by must be day, week, month or all, got '{By}'")
                 : ValidationResult.Success();
     }
 
@@ -27,14 +41,16 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
     {
         var target = settings.Target();
         await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
-        var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, cancellationToken);
+        var notes = new List<string>();
+        var estimator = Estimator(settings, notes);
+        var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, estimator, settings.KeyPrefix, cancellationToken);
         if (settings.Json)
         {
             JsonOutput.Write(periods);
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("period", "predictions", "labeled", "realised accuracy", "model only", "precision / recall high · medium · low");
+        var table = new Table().AddColumns("period", "predictions", "labeled", "realised accuracy", "model's answers", "model on all labeled", "estimated (CBPE)", "precision / recall high · medium · low");
         foreach (var p in periods)
         {
             table.AddRow(
@@ -43,12 +59,43 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
                 $"{p.Labeled.ToString("N0", CultureInfo.InvariantCulture)} ({p.LabeledShare:P0})",
                 Number(p.RealisedAccuracy),
                 $"{Number(p.ModelAccuracy)} ({p.ModelLabeled.ToString("N0", CultureInfo.InvariantCulture)})",
+                Number(p.ScoredAccuracy),
+                p.EstimatedAccuracy is { } e ? $"{Number(e)} ± {Number(p.EstimateStandardError)}" : "–",
                 string.Join(" · ", p.Classes.Select(c => $"{Number(c.Precision)}/{Number(c.Recall)}")));
         }
 
         AnsiConsole.MarkupLineInterpolated($"[green]performance[/] from {target}: answers joined to their late labels");
         AnsiConsole.Write(table);
+        if (estimator is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"model {estimator.Model.Label}; estimate calibrated on {estimator.Calibration.CalibrationData}");
+        }
+
+        foreach (var note in notes)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]note:[/] {note}");
+        }
+
         return ExitCodes.Success;
+    }
+
+    /// <summary>The model and its calibration, when a model is named or in production and a reference is given.</summary>
+    private static RecordEstimator? Estimator(Settings settings, List<string> notes)
+    {
+        var (model, _, _) = AnalyzedModelSource.Resolve(settings.Model);
+        if (model is null)
+        {
+            notes.Add("no model given and no production model in the registry: no estimate, no scored accuracy");
+            return null;
+        }
+
+        if (settings.Reference is null)
+        {
+            notes.Add("no --reference: the label-free estimate needs labeled reference rows to calibrate on: no estimate, no scored accuracy");
+            return null;
+        }
+
+        return RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(settings.Reference), ContentHash.OfFile(settings.Reference), notes);
     }
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";

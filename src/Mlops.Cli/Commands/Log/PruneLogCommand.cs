@@ -31,6 +31,13 @@ public sealed class PruneLogCommand : AsyncCommand<PruneLogCommand.Settings>
         var target = settings.Target();
         await using var log = await target.OpenExistingAsync(cancellationToken);
         var report = await log.Archive.PruneAsync(before, settings.Force, cancellationToken);
+        if (report.LateLabels > 0)
+        {
+            await Console.Error.WriteLineAsync(
+                $"mlops: error: not pruned: {report.LateLabels} labels arrived after their predictions were exported (the first answered {report.FirstUnexported:O}); run 'mlops log export --before {settings.Before.Trim()} --out NEW.parquet' again, or --force");
+            return ExitCodes.CheckFailed;
+        }
+
         if (report.Refused)
         {
             var reach = report.ExportedBefore is { } e ? $"exports reach {e:O}" : "nothing was exported";

@@ -12,6 +12,7 @@ internal static class ModelCardView
         var table = new Table().Title("[bold]model card[/]");
         table.AddColumn("field");
         table.AddColumn("value");
+        table.AddRow("problem", Markup.Escape($"{card.ProblemOrInsurance.Name} ({string.Join(", ", card.ProblemOrInsurance.Label.Classes.Select(c => c.Name))})"));
         table.AddRow("trainer", card.Trainer);
         table.AddRow("train accuracy", Format.Number(card.TrainAccuracy));
         table.AddRow("test accuracy", Format.Number(card.TestAccuracy));
@@ -32,7 +33,23 @@ internal static class ModelCardView
             table.AddRow($"range {Markup.Escape(name)}", $"{Format.Number(range.Min)} .. {Format.Number(range.Max)}");
         }
 
+        foreach (var (name, value) in card.Encoding?.Imputed ?? new Dictionary<string, double>())
+        {
+            table.AddRow($"missing {Markup.Escape(name)}", Markup.Escape($"imputed as {Imputed(card, name, value)}"));
+        }
+
+        if (card.MostFrequentClass is { } mostFrequent)
+        {
+            table.AddRow("most frequent class", Markup.Escape(mostFrequent));
+        }
+
         table.AddRow("tool version", Markup.Escape(card.ToolVersion));
         return table;
     }
+
+    /// <summary>A category by its name, a number as a number.</summary>
+    private static string Imputed(ModelCard card, string feature, double value) =>
+        card.ProblemOrInsurance.FindFeature(feature) is { Categories: { } categories } && value >= 0 && value < categories.Count
+            ? categories[(int)value].Text
+            : Format.Number(value);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Lifecycle;
+using Mlops.Core.Problems;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -10,23 +11,33 @@ using Spectre.Console.Cli;
 
 namespace Mlops.Cli.Commands.Model;
 
-/// <summary><c>mlops train</c>: trains the risk classifier on labeled data and writes the model folder.</summary>
+/// <summary>
+/// <c>mlops train</c>: trains the risk classifier on labeled data and writes the model folder; with
+/// <c>--problem FILE</c>, the default model of any problem (imputation, one-hot, LightGBM).
+/// </summary>
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-d|--data <FILE>")]
-        [Description("Labeled ';'-separated data file to train on, e.g. seed-data/reference.csv.")]
+        [Description("Labeled data file to train on, e.g. seed-data/reference.csv (';'-separated insurance data, or any problem's CSV with --problem).")]
         public string? Data { get; init; }
 
-        [CommandOption("-m|--model <DIR>")]
+        [CommandOption("-m|--model|--out <DIR>")]
         [Description("Model folder to write (model.zip and model.json); an existing model there is replaced.")]
         public string? Model { get; init; }
 
+        [CommandOption("--problem <FILE>")]
+        [Description("Problem file (e.g. from 'mlops schema infer'): train its default model (missing values imputed per the file, categories one-hot, lightgbm); the card embeds the problem. Without it: the talk's insurance model.")]
+        public string? Problem { get; init; }
+
+        [CommandOption("--separator <C>")]
+        [Description("Column separator of a --problem data file: ',' ';' or 'tab' (default: detected).")]
+        public string? Separator { get; init; }
+
         [CommandOption("--trainer <NAME>")]
-        [Description("ML.NET trainer: maxent (default; multinomial logistic regression) or lightgbm (regularised boosted trees).")]
-        [DefaultValue("maxent")]
-        public string Trainer { get; init; } = "maxent";
+        [Description("ML.NET trainer: maxent (multinomial logistic regression) or lightgbm (regularised boosted trees). Default: the problem file's training.trainer (the insurance file: maxent), else lightgbm.")]
+        public string? Trainer { get; init; }
 
         [CommandOption("--seed <N>")]
         [Description("Seed of the train/test split and the trainer; the same data and seed give the same model.")]
@@ -56,7 +67,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new TrainingOptions { Trainer = TrainerKinds.Parse(settings.Trainer), Seed = settings.Seed };
+        // Without --problem: the talk's insurance problem file, whose training section asks for maxent on sweet spots.
+        var option = ProblemOption.Read(settings.Problem, settings.Separator);
+        var problem = option?.Schema ?? ProblemSchema.Insurance;
+        var trainer = TrainerKinds.Parse(settings.Trainer ?? problem.Training?.Trainer ?? TrainerKind.LightGbm.Name());
+        var options = new TrainingOptions { Trainer = trainer, Seed = settings.Seed };
+        var sweetSpots = RiskSweetSpots.IsTurnedOn(problem);
         var stopwatch = Stopwatch.StartNew();
 
         // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).
@@ -69,10 +85,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                 var task = progress.AddTask("training", maxValue: stages.Length);
                 var reporter = new SynchronousProgress<TrainingStage>(stage =>
                 {
-                    task.Description = Describe(stage);
+                    task.Description = Describe(stage, sweetSpots);
                     task.Value = Array.IndexOf(stages, stage);
                 });
-                var saved = ModelLifecycle.Train(settings.Data!, options, settings.Model!, reporter, cancellationToken);
+                var saved = ModelLifecycle.Train(settings.Data!, problem, option?.Separator, options, settings.Model!, reporter, cancellationToken);
                 task.Value = stages.Length;
                 return saved;
             });
@@ -98,11 +114,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         return ExitCodes.Success;
     }
 
-    private static string Describe(TrainingStage stage) => stage switch
+    private static string Describe(TrainingStage stage, bool sweetSpots) => stage switch
     {
         TrainingStage.ReadingData => "reading data",
         TrainingStage.Splitting => "stratified 80/20 split",
-        TrainingStage.EngineeringFeatures => "finding sweet spots",
+        TrainingStage.EngineeringFeatures => sweetSpots ? "finding sweet spots" : "imputing and encoding",
         TrainingStage.Fitting => "fitting",
         TrainingStage.Evaluating => "evaluating",
         _ => stage.ToString(),

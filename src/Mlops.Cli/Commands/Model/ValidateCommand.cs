@@ -18,7 +18,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-d|--data <FILE>")]
-        [Description("Labeled ';'-separated data to validate on: the training file, or a month whose ground truth arrived.")]
+        [Description("Labeled data to validate on: the training file, or a month whose ground truth arrived; read as the model card's problem (';'-separated insurance data, or any problem's CSV)")]
         public string? Data { get; init; }
 
         [CommandOption("-m|--model <VERSION|DIR>")]

@@ -1,11 +1,14 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
+using Mlops.Core.Data;
 using Mlops.Core.PredictionLog;
 using Mlops.Monitoring;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
+using Mlops.Monitoring.Performance;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,6 +60,10 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         [DefaultValue(MonitorConfig.InsuranceDataset)]
         public string Dataset { get; init; } = MonitorConfig.InsuranceDataset;
 
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("Estimate the accuracy of this model (a folder or a registry version: vN, hash prefix, production) on each window of --dataset without labels (CBPE, mlops_performance_estimated), calibrated on the dataset's labeled reference as analyze and performance do.")]
+        public string? Model { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Config is null && Reference is null)
@@ -86,12 +93,14 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         var url = $"http://{settings.Host}:{settings.Port}";
         var access = settings.Access();
         await using var follower = await FollowerAsync(settings, config, cancellationToken);
+        var estimators = Estimators(settings, config);
         await using var app = MonitorApp.Build(new MonitorOptions
         {
             Config = config,
             Urls = [url],
-            RowSources = follower is null ? [] : [follower.Source],
+            RowSources = follower is null ? [] : [follower.Source, follower.Labels],
             Access = access,
+            Estimators = estimators,
         });
         try
         {
@@ -106,7 +115,12 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         Console.WriteLine($"mlops monitor listening on {url} (datasets: {string.Join(", ", config.Datasets.Keys)}; window {config.WindowSize} rows; recompute at most every {config.CalculationPeriodSeconds:0.##} s)");
         if (follower is not null)
         {
-            Console.WriteLine($"following the prediction log {follower.Target} into dataset {settings.Dataset}");
+            Console.WriteLine($"following the prediction log {follower.Target} into dataset {settings.Dataset}, and its labels");
+        }
+
+        foreach (var (dataset, estimator) in estimators)
+        {
+            Console.WriteLine($"estimating the accuracy of {estimator.Model.Label} on each window of {dataset}; calibrated on {estimator.Calibration.CalibrationData}");
         }
 
         Console.WriteLine(access.Token is { } token
@@ -133,10 +147,42 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         var target = PredictionLogTarget.Parse(settings.PredictionLog);
         var log = await target.OpenAsync(cancellationToken: cancellationToken);
         var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        return new LogFollower(target, log, logging, new PredictionLogRowSource(log, settings.Dataset, logging.CreateLogger<PredictionLogRowSource>()));
+        return new LogFollower(
+            target,
+            log,
+            logging,
+            new PredictionLogRowSource(log, settings.Dataset, logging.CreateLogger<PredictionLogRowSource>()),
+            new LabelFollower(log, settings.Dataset, logging.CreateLogger<LabelFollower>()));
     }
 
-    private sealed record LogFollower(PredictionLogTarget Target, IPredictionLog Log, ILoggerFactory Logging, PredictionLogRowSource Source) : IAsyncDisposable
+    /// <summary>The estimate of --model on --dataset, calibrated on that dataset's reference (which must hold labels).</summary>
+    private static Dictionary<string, RecordEstimator> Estimators(Settings settings, MonitorConfig config)
+    {
+        if (settings.Model is null)
+        {
+            return [];
+        }
+
+        var reference = config.Datasets.TryGetValue(settings.Dataset, out var dataset)
+            ? dataset.Reference!
+            : throw new UsageException($"--dataset '{settings.Dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
+        var (model, loaded, _) = AnalyzedModelSource.Resolve(settings.Model);
+        if (model is null)
+        {
+            // The live estimate is calibrated on the insurance reference (three risk classes); a model of
+            // another problem has no estimate yet (docs/architecture.md lists it).
+            throw new UsageException(loaded is null
+                ? "--model: no such model and no production model in the registry"
+                : $"--model: the live estimate is for the talk's insurance models; this model is for '{loaded.Card.ProblemOrInsurance.Name}'");
+        }
+
+        var notes = new List<string>();
+        var estimator = RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(reference), ContentHash.OfFile(reference), notes)
+            ?? throw new UsageException($"--model: {string.Join("; ", notes)}");
+        return new Dictionary<string, RecordEstimator>(StringComparer.Ordinal) { [settings.Dataset] = estimator };
+    }
+
+    private sealed record LogFollower(PredictionLogTarget Target, IPredictionLog Log, ILoggerFactory Logging, PredictionLogRowSource Source, LabelFollower Labels) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {

@@ -69,6 +69,19 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [DefaultValue("normal")]
         public string LogSynchronous { get; init; } = "normal";
 
+        [CommandOption("--log-retention <DURATION>")]
+        [Description("Keep this much of the prediction log (e.g. 30d, 12h): older rows are exported with their labels to --log-archive as Parquet, then pruned, every --log-retention-every. Only exported rows are pruned; a row whose label arrived after its export waits for the next export. Default: keep everything.")]
+        public string? LogRetention { get; init; }
+
+        [CommandOption("--log-archive <DIR>")]
+        [Description("Folder for the Parquet files of --log-retention.")]
+        public string? LogArchive { get; init; }
+
+        [CommandOption("--log-retention-every <DURATION>")]
+        [Description("How often --log-retention exports and prunes (e.g. 1h, 10m).")]
+        [DefaultValue("1h")]
+        public string LogRetentionEvery { get; init; } = "1h";
+
         [CommandOption("--min-certainty <P>")]
         [Description("Answers whose top probability is below P come from the baseline (the talk: 0.5).")]
         [DefaultValue(FallbackPolicy.DefaultMinCertainty)]
@@ -120,6 +133,21 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 return ValidationResult.Error($"--log-synchronous must be normal or full, got '{LogSynchronous}'");
             }
 
+            if (LogRetention is not null && Core.PredictionLog.LogRetention.ParseDuration(LogRetention) is null)
+            {
+                return ValidationResult.Error($"--log-retention must be a duration such as 30d, 12h, 15m or 10s, got '{LogRetention}'");
+            }
+
+            if (Core.PredictionLog.LogRetention.ParseDuration(LogRetentionEvery) is null)
+            {
+                return ValidationResult.Error($"--log-retention-every must be a duration such as 1h or 10m, got '{LogRetentionEvery}'");
+            }
+
+            if ((LogRetention is null) != (LogArchive is null))
+            {
+                return ValidationResult.Error("--log-retention and --log-archive go together: how long to keep, and where the exported rows go");
+            }
+
             if (Monitor is not null && !IsHttpUrl(Monitor))
             {
                 return ValidationResult.Error($"--monitor '{Monitor}' is not an http(s) URL, e.g. http://localhost:8085");
@@ -149,7 +177,6 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             app = PredictionServiceApp.Build(new ServingOptions
             {
                 ModelSource = source,
-                Baseline = ServingModels.Baseline,
                 Host = settings.Host,
                 Port = settings.Port,
                 MinCertainty = settings.MinCertainty,
@@ -161,6 +188,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 MaxBatchRows = settings.MaxBatch,
                 Access = access,
                 MonitorToken = monitorToken,
+                LogRetention = settings.LogRetention is null
+                    ? null
+                    : new LogRetention(
+                        Core.PredictionLog.LogRetention.ParseDuration(settings.LogRetention)!.Value,
+                        Path.GetFullPath(settings.LogArchive!),
+                        Core.PredictionLog.LogRetention.ParseDuration(settings.LogRetentionEvery)!.Value),
             });
         }
         catch

@@ -6,12 +6,9 @@ using Mlops.Serving.Models;
 
 namespace Mlops.Cli.Commands.Serving;
 
-/// <summary>Which model <c>mlops serve</c> answers with, and the baseline it falls back to.</summary>
+/// <summary>Which model <c>mlops serve</c> answers with (its fallback rules come with its problem).</summary>
 internal static class ServingModels
 {
-    /// <summary>The talk's rule model: the fallback, and the only answer while no model is in production.</summary>
-    public static IRiskModel Baseline => BaselineRiskModel.Instance;
-
     /// <summary>Loads a trained model folder with every loader's checks; a caveat goes to stderr.</summary>
     public static TrainedModel LoadFolder(string folder) => ModelDirectory.Load(folder, Warnings.Write);
 

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Mlops.Core.Models;
+using Mlops.Core.Problems;
+
+namespace Mlops.Core.Training;
+
+/// <summary>
+/// A model of any problem trained by the default trainer: the feature vector is encoded by the card's
+/// <see cref="FeatureEncoding"/> (imputation, one-hot) and the ML.NET model reads the encoded numbers as
+/// one vector column. Engines are pooled as in <see cref="MlNetRiskModel"/>: ML.NET's transformer is
+/// thread-safe, its prediction engine is not.
+/// </summary>
+public sealed class MlNetClassifier : IMlNetModel
+{
+    private readonly FeatureEncoding _encoding;
+    private readonly ObjectPool<PredictionEngine<EncodedRow, ModelOutput>> _engines;
+
+    internal MlNetClassifier(string name, ProblemSchema problem, FeatureEncoding encoding, MLContext context, ITransformer transformer)
+    {
+        Name = name;
+        Problem = problem;
+        _encoding = encoding;
+        Transformer = transformer;
+        var definition = EncodedRow.Definition(encoding.Width);
+        InputSchema = context.Data.LoadFromEnumerable(Array.Empty<EncodedRow>(), definition).Schema;
+        _engines = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }
+            .Create(new EnginePolicy(context, transformer, definition));
+    }
+
+    public string Name { get; }
+
+    public ProblemSchema Problem { get; }
+
+    public ITransformer Transformer { get; }
+
+    public DataViewSchema InputSchema { get; }
+
+    public ClassPrediction Predict(ReadOnlySpan<double> features)
+    {
+        if (features.Length != Problem.Features.Count)
+        {
+            throw new ArgumentException($"problem '{Problem.Name}' has {Problem.Features.Count} features, the vector {features.Length} values", nameof(features));
+        }
+
+        var input = new EncodedRow { Features = new float[_encoding.Width] };
+        _encoding.Encode(Problem, features, input.Features);
+        var engine = _engines.Get();
+        try
+        {
+            return ClassPrediction.FromProbabilities(Normalize(engine.Predict(input).Score, Problem.Label.Classes.Count));
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    public void Dispose() => (_engines as IDisposable)?.Dispose();
+
+    /// <summary>Scores as probabilities that sum to exactly 1 (the trainer's floats are off by rounding).</summary>
+    internal static double[] Normalize(float[] score, int classCount)
+    {
+        if (score.Length != classCount)
+        {
+            throw new InvalidOperationException($"the model scored {score.Length} classes, expected {classCount}");
+        }
+
+        double sum = 0;
+        foreach (var s in score)
+        {
+            sum += s;
+        }
+
+        var probabilities = new double[score.Length];
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            probabilities[i] = score[i] / sum;
+        }
+
+        return probabilities;
+    }
+
+    private sealed class EnginePolicy(MLContext context, ITransformer transformer, SchemaDefinition input)
+        : PooledObjectPolicy<PredictionEngine<EncodedRow, ModelOutput>>
+    {
+        public override PredictionEngine<EncodedRow, ModelOutput> Create() =>
+            context.Model.CreatePredictionEngine<EncodedRow, ModelOutput>(transformer, ignoreMissingColumns: false, inputSchemaDefinition: input);
+
+        public override bool Return(PredictionEngine<EncodedRow, ModelOutput> obj) => true;
+    }
+}
+
+/// <summary>One encoded row as the default trainer's ML.NET model reads it: a vector of <see cref="FeatureEncoding.Width"/> floats.</summary>
+internal class EncodedRow
+{
+    public const string FeaturesColumn = "Features";
+
+    [ColumnName(FeaturesColumn)]
+    public float[] Features { get; set; } = [];
+
+    /// <summary>The row's schema with the vector's width, known only at run time.</summary>
+    public static SchemaDefinition Definition(int width)
+    {
+        var definition = SchemaDefinition.Create(typeof(EncodedRow));
+        definition[FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        return definition;
+    }
+}
+
+/// <summary>An encoded row with its class index, for fitting.</summary>
+internal sealed class LabeledEncodedRow : EncodedRow
+{
+    public const string ClassColumn = "class";
+
+    [ColumnName(ClassColumn)]
+    public uint Class { get; set; }
+
+    public static new SchemaDefinition Definition(int width)
+    {
+        var definition = SchemaDefinition.Create(typeof(LabeledEncodedRow));
+        definition[FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        return definition;
+    }
+}

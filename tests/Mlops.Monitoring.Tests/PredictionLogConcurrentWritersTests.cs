@@ -4,7 +4,6 @@ using Mlops.Core.PredictionLog;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 using Mlops.Testing;
-using Mlops.Testing.Postgres;
 
 namespace Mlops.Monitoring.Tests;
 
@@ -20,11 +19,11 @@ public sealed class PredictionLogConcurrentWritersTests
     [Fact]
     public async Task Every_row_of_concurrent_writers_with_delayed_commits_reaches_the_window_exactly_once()
     {
-        await using var database = await ScratchDatabase.CreateAsync();
+        using var database = new PostgresScratchSchema();
         await using var log = await PostgresPredictionLog.OpenAsync(database.ConnectionString);
         // Holds each batch's commit back after its ids are taken, by a time that depends on the batch's
         // size: batches of different writers commit out of id order, as a slow replica's would.
-        await database.ExecuteAsync($"""
+        database.ExecuteInSchema($"""
             CREATE FUNCTION delay_commit() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 PERFORM pg_sleep(((SELECT COUNT(*) FROM added) % 4) * 0.06);

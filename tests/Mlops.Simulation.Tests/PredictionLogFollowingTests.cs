@@ -1,4 +1,4 @@
-using Mlops.Testing.Postgres;
+using Mlops.Testing;
 
 namespace Mlops.Simulation.Tests;
 
@@ -22,8 +22,8 @@ public sealed class PredictionLogFollowingTests
     [Fact]
     public async Task The_monitor_follows_the_services_PostgreSQL_log_month_by_month()
     {
-        // A database of its own: other tests write to the shared one at the same time, and the monitor would see their rows.
-        await using var database = await ScratchDatabase.CreateAsync();
+        // A schema of its own: other tests write to the shared one at the same time, and the monitor would see their rows.
+        using var database = new PostgresScratchSchema();
         await using var sandbox = new SimulationSandbox();
         var service = await sandbox.StartServiceAsync("--prediction-log", "postgres:" + database.ConnectionString);
         var monitor = await sandbox.StartMonitorAsync("--prediction-log", "postgres:" + database.ConnectionString);

@@ -6,20 +6,16 @@ using Mlops.Core.Data;
 using Mlops.Core.PredictionLog;
 using Mlops.Core.Registry;
 using Mlops.Testing;
-using Mlops.Testing.Postgres;
 
 namespace Mlops.Simulation.Tests;
 
 /// <summary>
-/// Replicas, natively: three <c>mlops serve</c> processes writing one PostgreSQL prediction log and
-/// reading one registry, behind a real HAProxy with the shipped <c>deploy/haproxy/haproxy.cfg</c>
-/// (health checks on <c>/health</c>), and one <c>mlops monitor</c> following the shared log.
+/// Replicas, natively: three <c>mlops serve</c> processes sharing one PostgreSQL — the registry
+/// (<c>MLOPS_REGISTRY=postgres:…</c>) and the prediction log — each with its own <c>$MLOPS_HOME</c> (a
+/// cache, as on separate machines), behind a real HAProxy with the shipped
+/// <c>deploy/haproxy/haproxy.cfg</c> (health checks on <c>/health</c>), and one <c>mlops monitor</c>
+/// following the shared log.
 /// </summary>
-/// <remarks>
-/// The registry is one <c>$MLOPS_HOME</c> on this machine (SQLite): the registry on PostgreSQL is
-/// another branch's work. The replicas read it exactly as they would a shared one — by polling its
-/// production revision — so the promotion case holds for either.
-/// </remarks>
 public sealed class ReplicaFleetTests
 {
     /// <summary><c>mlops simulate</c>'s default: requests in flight at once.</summary>
@@ -55,11 +51,10 @@ public sealed class ReplicaFleetTests
         Assert.Equal(Counted(answered), Counted(logged.Select(r => Customer(r.Features))));
         Assert.Equal(3, await fleet.ReplicasThatWroteAsync());
 
-        // Promote: every replica serves the new version within two seconds.
-        var registry = ModelRegistry.Open(fleet.Sandbox.Home);
-        var next = registry.Register(await TrainedModelFolders.Second()).Model.Version;
+        // Promote through the PostgreSQL registry (an operator on another machine): every replica serves the new version within two seconds.
+        var next = fleet.Registry.Register(await TrainedModelFolders.Second()).Model.Version;
         var promoted = Stopwatch.StartNew();
-        registry.Promote(next, force: true, reason: "replica test");
+        fleet.Registry.Promote(next, force: true, reason: "replica test");
         foreach (var replica in fleet.Replicas)
         {
             while (await ServedVersionAsync(replica) != next)
@@ -68,6 +63,9 @@ public sealed class ReplicaFleetTests
                 await Task.Delay(20);
             }
         }
+
+        // Nothing of the registry was local: no replica opened a SQLite catalog in its home.
+        Assert.All(fleet.ReplicaHomes, home => Assert.False(File.Exists(Path.Combine(home, "registry.db")), $"{home} holds a SQLite registry"));
     }
 
     [Fact]
@@ -126,21 +124,29 @@ public sealed class ReplicaFleetTests
         return counts;
     }
 
-    /// <summary>The sandbox's registry, a scratch PostgreSQL log, three replicas, HAProxy and the monitor following the log.</summary>
+    /// <summary>A scratch PostgreSQL holding the registry and the log, three replicas on their own homes, HAProxy and the monitor following the log.</summary>
     private sealed class Fleet : IAsyncDisposable
     {
-        private readonly ScratchDatabase _database;
+        private readonly PostgresScratchSchema _database;
 
-        private Fleet(ScratchDatabase database, SimulationSandbox sandbox, IReadOnlyList<ServiceProcess> replicas, HaproxyServer balancer, ServiceProcess monitor)
+        private Fleet(PostgresScratchSchema database, ModelRegistry registry, SimulationSandbox sandbox, IReadOnlyList<string> replicaHomes, IReadOnlyList<ServiceProcess> replicas, HaproxyServer balancer, ServiceProcess monitor)
         {
             _database = database;
+            Registry = registry;
             Sandbox = sandbox;
+            ReplicaHomes = replicaHomes;
             Replicas = replicas;
             Balancer = balancer;
             Monitor = monitor;
         }
 
+        /// <summary>The shared registry, as an operator's machine opens it (its own cache folder, the catalog and models in PostgreSQL).</summary>
+        public ModelRegistry Registry { get; }
+
         public SimulationSandbox Sandbox { get; }
+
+        /// <summary>Each replica's <c>$MLOPS_HOME</c>: its own, as on separate machines.</summary>
+        public IReadOnlyList<string> ReplicaHomes { get; }
 
         public IReadOnlyList<ServiceProcess> Replicas { get; }
 
@@ -148,32 +154,35 @@ public sealed class ReplicaFleetTests
 
         public ServiceProcess Monitor { get; }
 
-        private string LogTarget => "postgres:" + _database.ConnectionString;
-
         public static async Task<Fleet> StartAsync()
         {
-            var database = await ScratchDatabase.CreateAsync();
+            var database = new PostgresScratchSchema();
             var sandbox = new SimulationSandbox();
             try
             {
+                var shared = "postgres:" + database.ConnectionString;
+                var registry = ModelRegistry.Open(new RegistryLocation(Path.Combine(sandbox.Home, "operator"), database.ConnectionString));
+                registry.Promote(registry.Register(await TrainedModelFolders.First()).Model.Version, force: true, reason: "replica test");
+                var homes = Enumerable.Range(1, 3).Select(i => Path.Combine(sandbox.Home, $"replica-{i}")).ToList();
+
                 // The default commit timeout (2 s, then 503) is a latency promise to clients; on this
                 // 2-core machine shared with other builds (load average 69 measured) a PostgreSQL commit
                 // has taken longer and 6 of 54,000 requests got 503. These tests are about where answers
                 // go, not how fast: a longer wait, still a durable log.
-                var replicas = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => sandbox.StartServiceAsync(
-                    "--prediction-log", "postgres:" + database.ConnectionString, "--log-commit-timeout", "20")));
+                var replicas = await Task.WhenAll(homes.Select(home => sandbox.StartServiceAsync(
+                    new Dictionary<string, string> { [RegistryHome.EnvironmentVariable] = home, [RegistryLocation.EnvironmentVariable] = shared },
+                    "--prediction-log", shared, "--log-commit-timeout", "20")));
                 var balancer = await HaproxyServer.StartAsync([.. replicas.Select(r => r.Target)]);
-                var monitor = await sandbox.StartMonitorAsync("--prediction-log", "postgres:" + database.ConnectionString);
-                return new Fleet(database, sandbox, replicas, balancer, monitor);
+                var monitor = await sandbox.StartMonitorAsync("--prediction-log", shared);
+                return new Fleet(database, registry, sandbox, homes, replicas, balancer, monitor);
             }
             catch
             {
                 await sandbox.DisposeAsync();
-                await database.DisposeAsync();
+                database.Dispose();
                 throw;
             }
         }
-
         public async Task<IReadOnlyList<LoggedPrediction>> ReadLogAsync()
         {
             await using var log = await PostgresPredictionLog.OpenAsync(_database.ConnectionString);
@@ -202,7 +211,7 @@ public sealed class ReplicaFleetTests
         {
             await Balancer.DisposeAsync();
             await Sandbox.DisposeAsync();
-            await _database.DisposeAsync();
+            _database.Dispose();
         }
     }
 }

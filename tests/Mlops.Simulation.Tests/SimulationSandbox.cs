@@ -38,6 +38,10 @@ public sealed class SimulationSandbox : IAsyncDisposable
         return Track(await ServiceProcess.StartAsync(Home, args));
     }
 
+    /// <summary><c>mlops serve</c> with these environment variables (its own registry: nothing is registered for it).</summary>
+    public async Task<ServiceProcess> StartServiceAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Track(await ServiceProcess.StartAsync("serve", environment, args));
+
     /// <summary>Runs <c>mlops simulate args…</c> on the seed's data to completion.</summary>
     public Task<ProcessResult> SimulateAsync(params string[] args) =>
         CliProcess.RunAsync(["simulate", "--data", RepositoryPaths.SeedData, .. args], workingDirectory: null, Environment(), TimeSpan.FromMinutes(5));

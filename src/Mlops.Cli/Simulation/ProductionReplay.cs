@@ -176,6 +176,12 @@ public sealed class ProductionReplay : IDisposable
         {
             response = await _http.PostAsync(_target, content, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
+        {
+            // The service took the request and its answer broke off (a replica killed under load, its
+            // balancer passing the cut on): this request failed; the service is not unreachable.
+            return Outcome.Failed;
+        }
         catch (HttpRequestException e)
         {
             throw Unreachable(e);

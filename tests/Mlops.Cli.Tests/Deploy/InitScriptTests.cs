@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using Mlops.Core.Registry;
 using Mlops.Testing;
+using Mlops.Testing.Services;
 
 namespace Mlops.Cli.Tests.Deploy;
 
@@ -42,7 +43,34 @@ public sealed class InitScriptTests
         Assert.Equal(token, File.ReadAllText(tokenFile));
     }
 
-    private static async Task<ProcessResult> RunInitAsync(TemporaryDirectory temp, string volume, string home)
+    [Fact]
+    public async Task On_a_shared_PostgreSQL_registry_that_holds_models_init_promotes_the_version_it_registered_and_later_keeps_production()
+    {
+        using var postgres = new PostgresScratchSchema();
+        using var temp = new TemporaryDirectory();
+        // An old database: its v1 is another model, registered and never promoted.
+        var registry = ModelRegistry.Open(new RegistryLocation(temp.File("operator"), postgres.ConnectionString));
+        var old = registry.Register(await TrainedModelFolders.Second()).Model.Version;
+        var shared = "postgres:" + postgres.ConnectionString;
+
+        var first = await RunInitAsync(temp, temp.File("volume-a"), temp.File("home-a"), shared);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var production = registry.GetProduction();
+        Assert.NotNull(production);
+        Assert.NotEqual(old, production.Model.Version);
+        Assert.Contains($"model {production.Model.Version} in production", first.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(postgres.ConnectionString, first.StandardOutput + first.StandardError, StringComparison.Ordinal);
+
+        // A fresh volume on the same registry (a new cluster, a lost volume): the production model stays, nothing is trained.
+        var second = await RunInitAsync(temp, temp.File("volume-b"), temp.File("home-b"), shared);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("already has a production model, kept", second.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(production.Model.Version, registry.GetProduction()?.Model.Version);
+        Assert.Equal(2, registry.List().Count);
+        Assert.True(File.Exists(Path.Combine(temp.File("volume-b"), "data", "reference.csv")));
+    }
+
+    private static async Task<ProcessResult> RunInitAsync(TemporaryDirectory temp, string volume, string home, string? registry = null)
     {
         // The image's entrypoint is `mlops`; here a two-line wrapper around the CLI under test.
         var bin = temp.File("bin");
@@ -57,6 +85,11 @@ public sealed class InitScriptTests
         start.Environment["MLOPS_VOLUME"] = volume;
         start.Environment["MLOPS_HOME"] = home;
         start.Environment["NO_COLOR"] = "1";
+        if (registry is not null)
+        {
+            start.Environment[RegistryLocation.EnvironmentVariable] = registry;
+        }
+
         return await ProcessRunner.RunAsync(start, TimeSpan.FromMinutes(3));
     }
 }

@@ -111,7 +111,7 @@ public sealed class KubernetesManifestTests
         var init = File.ReadAllLines(Path.Combine(DeployFiles.Folder, "init.sh"));
         Assert.Contains("marker=\"$volume/.initialized\"", init);
         Assert.Contains("volume=\"${MLOPS_VOLUME:-/data}\"", init);
-        Assert.Contains("mlops registry promote v1", init);
+        Assert.Contains("mlops registry promote \"$version\"", init);
         var manifests = await Kustomize.RenderAsync(Kustomize.Base);
         var job = PodTemplate.Of(manifests.Single("Job", "mlops-init"));
         Assert.Equal(["mlops-init"], Assert.Single(job.Containers).Command);

@@ -7,6 +7,9 @@ public static class DeployFiles
 
     public static string Compose => Path.Combine(Folder, "docker-compose.yml");
 
+    /// <summary>The opt-in on top of <see cref="Compose"/>: the registry in PostgreSQL.</summary>
+    public static string ComposePostgres => Path.Combine(Folder, "docker-compose.postgres.yml");
+
     public static string Dockerfile => Path.Combine(Folder, "Dockerfile");
 
     public static string DriftDashboard => Path.Combine(Folder, "grafana", "dashboards", "evidently-data-drift.json");

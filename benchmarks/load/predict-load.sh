@@ -97,7 +97,7 @@ row() { # row NAME LABEL
 row bare "bare Kestrel, constant answer"
 row durable "mlops serve, durable log (default)"
 row buffered "mlops serve, --log-durability buffered"
-row wide "20-feature problem, buffered (not logged)"
+row wide "20-feature problem, buffered log"
 printf '\ntargets: durable >= 0.35 of bare with p99 < 10 ms; buffered >= 0.58\n'
 for mode in durable buffered; do
   port_var="${mode}_port"

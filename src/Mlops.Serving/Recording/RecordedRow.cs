@@ -36,14 +36,16 @@ public static class RecordedRow
 
     /// <summary>
     /// Whether rows of a model of <paramref name="next"/> fit a log and a monitor opened for <paramref name="recorded"/>:
-    /// the same features and classes in the same order. A reload to a model of another problem is refused.
+    /// the log's columns (names, kinds, nullability: what <see cref="PredictionLogColumns.For"/> makes of each problem,
+    /// so a feature that kept its name but changed its kind does not fit) and the classes' values, in the same order.
+    /// A reload to a model whose rows do not fit is refused: its rows would fail every write, and the writer retries.
     /// </summary>
     public static bool Fits(ProblemSchema recorded, ProblemSchema next)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(next);
         return ReferenceEquals(recorded, next)
-            || (next.Features.Select(f => f.Name).SequenceEqual(recorded.Features.Select(f => f.Name), StringComparer.Ordinal)
+            || (PredictionLogColumns.For(next).All.SequenceEqual(PredictionLogColumns.For(recorded).All)
                 && next.Label.Classes.Select(c => c.Value.Text).SequenceEqual(recorded.Label.Classes.Select(c => c.Value.Text), StringComparer.Ordinal));
     }
 }

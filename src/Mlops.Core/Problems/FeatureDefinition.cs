@@ -13,6 +13,9 @@ public sealed record FeatureDefinition
 
     public string? Description { get; init; }
 
+    /// <summary>The unit a message names beside a value (<c>kW</c>, <c>years</c>); optional.</summary>
+    public string? Unit { get; init; }
+
     /// <summary>Other spellings of the column that are read as this feature (the seed's <c>emergency_breaking</c>); never written.</summary>
     public IReadOnlyList<string>? Aliases { get; init; }
 

@@ -135,7 +135,7 @@ public sealed class ProblemSchemaFileTests : IDisposable
 
     [Theory]
     [InlineData("\"id\": \"plant\"", "\"id\": \"plant\", \"colour_map\": 1", "colour_map: unknown key")]
-    [InlineData("\"kind\": \"binary\"", "\"kind\": \"binary\", \"unit\": \"x\"", "features[2].unit: unknown key")]
+    [InlineData("\"kind\": \"binary\"", "\"kind\": \"binary\", \"units\": \"x\"", "features[2].units: unknown key")]
     [InlineData("\"name\": \"scented\"", "\"name\": \"length\"", "features[2].name: duplicate feature 'length'")]
     [InlineData("\"name\": \"scented\"", "\"name\": \"Species\"", "features[2].name: 'Species' is the label column")]
     [InlineData("\"name\": \"beta\"", "\"name\": \"\"", "label.classes[1].name: a class needs a name")]

@@ -77,6 +77,12 @@ public sealed class ProductionReplay : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<ReplayMonth>> LoadAsync(CancellationToken cancellationToken)
     {
+        // A missing month is the user's to fix before the service is asked anything.
+        foreach (var month in _options.Months.Months)
+        {
+            ReplayMonth.ExistingFile(_options.DataFolder, month);
+        }
+
         Problem ??= _options.Problem ?? await ServedProblemAsync(cancellationToken).ConfigureAwait(false);
         Dataset ??= _options.Dataset ?? Problem.Name;
         var features = new FeatureJson(Problem);

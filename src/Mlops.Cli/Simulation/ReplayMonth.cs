@@ -27,6 +27,16 @@ public sealed class ReplayMonth
     public static string FileOf(string folder, int month) =>
         Path.Combine(folder, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"month-{month}.csv"));
 
+    /// <summary>The file of <paramref name="month"/>, which must exist.</summary>
+    /// <exception cref="FileNotFoundException">It does not.</exception>
+    public static string ExistingFile(string folder, int month)
+    {
+        var file = FileOf(folder, month);
+        return System.IO.File.Exists(file)
+            ? file
+            : throw new FileNotFoundException($"{file}: month {month} is missing (mlops data generate --out DIR writes month-1.csv … month-36.csv)", file);
+    }
+
     /// <summary>
     /// Reads <c>month-N.csv</c> as data of <paramref name="features"/>' problem (its columns, kinds and
     /// categories; impossible values are read: the service refuses them). For the service: one
@@ -37,12 +47,7 @@ public sealed class ReplayMonth
     public static ReplayMonth Load(string folder, int month, bool forMonitor, FeatureJson features, char? separator = null)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var file = FileOf(folder, month);
-        if (!System.IO.File.Exists(file))
-        {
-            throw new FileNotFoundException($"{file}: month {month} is missing (mlops data generate --out DIR writes month-1.csv … month-36.csv)", file);
-        }
-
+        var file = ExistingFile(folder, month);
         var data = ProblemCsvReader.ReadFile(file, features.Problem, separator);
         var vector = new double[features.Problem.Features.Count];
         var bodies = new byte[data.RowCount][];

@@ -128,8 +128,11 @@ public sealed class BringYourOwnProblemTests : IDisposable
         // Month 1's ground truth arrives; labels add takes the classes from the production model's problem (no --problem).
         var month1 = File.ReadAllLines(Path.Combine(Iris, "months", "month-1.csv")).Skip(1).ToArray();
         File.WriteAllLines(_folder.File("labels-1.csv"), ["request_id,species", .. month1.Select((row, i) => $"m1-{i + 1},{row.Split(',')[^1]}")]);
-        var labels = await RunAsync(["labels", "add", "labels-1.csv", "--key", "request_id", "--label", "species"]);
-        Assert.Contains("30 received, 30 predictions labeled", labels.StandardOutput, StringComparison.Ordinal);
+        var labels = await RunAsync(["labels", "add", "labels-1.csv", "--key", "request_id", "--label", "species", "--json"]);
+        using (var stored = JsonDocument.Parse(labels.StandardOutput))
+        {
+            Assert.Equal(30, stored.RootElement.GetProperty("stored").GetInt32());
+        }
 
         var drift3 = await RunAsync(Drift);
         Assert.Contains("dataset drift: 3 of 4 columns drifted", drift3.StandardOutput, StringComparison.Ordinal);

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
-using Mlops.Core.Data;
 using Mlops.Core.PredictionLog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -43,7 +42,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
         await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
         var notes = new List<string>();
         var estimator = Estimator(settings, notes);
-        var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, estimator, settings.KeyPrefix, cancellationToken);
+        var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, estimator, settings.KeyPrefix, cancellationToken: cancellationToken);
         if (settings.Json)
         {
             JsonOutput.Write(periods);
@@ -82,7 +81,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
     /// <summary>The model and its calibration, when a model is named or in production and a reference is given.</summary>
     private static RecordEstimator? Estimator(Settings settings, List<string> notes)
     {
-        var (model, _, _) = AnalyzedModelSource.Resolve(settings.Model);
+        var (model, _) = AnalyzedModelSource.Resolve(settings.Model);
         if (model is null)
         {
             notes.Add("no model given and no production model in the registry: no estimate, no scored accuracy");
@@ -95,7 +94,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
             return null;
         }
 
-        return RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(settings.Reference), ContentHash.OfFile(settings.Reference), notes);
+        return RecordEstimator.Calibrate(model, settings.Reference, notes);
     }
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";

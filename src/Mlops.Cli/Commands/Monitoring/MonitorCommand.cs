@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
-using Mlops.Core.Data;
 using Mlops.Core.Analysis;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
@@ -178,25 +177,19 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             : throw new UsageException($"--dataset '{dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
 
     /// <summary>The estimate of --model on the dataset, calibrated on that dataset's reference (which must hold labels).</summary>
-    private static Dictionary<string, RecordEstimator> Estimators((AnalyzedModel? Model, TrainedModel? Loaded, string? Label) resolved, string dataset, MonitorConfig config)
+    private static Dictionary<string, RecordEstimator> Estimators((AnalyzedModel? Model, TrainedModel? Loaded) resolved, string dataset, MonitorConfig config)
     {
-        var (model, loaded, _) = resolved;
-        if (loaded is null)
+        var (model, loaded) = resolved;
+        if (model is null || loaded is null)
         {
             return [];
         }
 
         var reference = Monitored(dataset, config).Reference!;
-        if (model is null)
-        {
-            // The live estimate is calibrated on the insurance reference (three risk classes); a model of
-            // another problem gives the monitor its problem, not yet an estimate (docs/architecture.md lists it).
-            Console.WriteLine($"no live accuracy estimate for problem '{loaded.Card.ProblemOrInsurance.Name}' yet (the estimate is for the talk's insurance models); monitoring drift only");
-            return [];
-        }
 
+        // Any problem: the dataset's reference is read through the model's problem (its card embeds it).
         var notes = new List<string>();
-        var estimator = RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(reference), ContentHash.OfFile(reference), notes)
+        var estimator = RecordEstimator.Calibrate(model, reference, notes)
             ?? throw new UsageException($"--model: {string.Join("; ", notes)}");
         return new Dictionary<string, RecordEstimator>(StringComparer.Ordinal) { [dataset] = estimator };
     }

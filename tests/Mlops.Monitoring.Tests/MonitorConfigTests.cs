@@ -58,7 +58,7 @@ public sealed class MonitorConfigTests
         using var dir = new TemporaryDirectory();
         var iris = Path.Combine(RepositoryPaths.Root, "examples", "iris");
         var path = dir.File("monitor.json");
-        File.WriteAllText(path, $$$"""{"datasets": {"iris": {"problem": "{{{Path.Combine(iris, "iris.problem.json")}}}", "reference": "{{{Path.Combine(iris, "iris.csv")}}}"}}}""");
+        File.WriteAllText(path, $$"""{"datasets": {"iris": {"problem": "{{Path.Combine(iris, "iris.problem.json")}}", "reference": "{{Path.Combine(iris, "iris.csv")}}"} } }""");
 
         var dataset = MonitorConfig.Load(path).Datasets["iris"];
         var mapping = dataset.ToColumnMapping();

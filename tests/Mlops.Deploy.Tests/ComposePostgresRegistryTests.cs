@@ -28,10 +28,10 @@ public sealed partial class ComposePostgresRegistryTests
         var postgres = Override.Mapping("postgres");
         var server = postgres.Mapping("environment");
 
-        // PostgreSQL, and the two base services that open the registry (the monitor does not).
-        Assert.Equal(["postgres", "init", "service"], Override.Children.Keys.Select(k => k.ToString()));
-        Assert.Equal(["init", "service"], Override.Children.Keys.Select(k => k.ToString()).Where(name => Base.Get(name) is not null));
-        foreach (var name in new[] { "init", "service" })
+        // PostgreSQL, and the three base services that open the registry (the monitor for its --model production).
+        Assert.Equal(["postgres", "init", "service", "monitor"], Override.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["init", "service", "monitor"], Override.Children.Keys.Select(k => k.ToString()).Where(name => Base.Get(name) is not null));
+        foreach (var name in new[] { "init", "service", "monitor" })
         {
             var container = Override.Mapping(name);
             var location = RegistryLocation.Parse(Interpolate(container.Mapping("environment").Scalar(RegistryLocation.EnvironmentVariable)), "/data/registry");

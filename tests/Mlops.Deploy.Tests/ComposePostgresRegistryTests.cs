@@ -61,7 +61,7 @@ public sealed partial class ComposePostgresRegistryTests
         Assert.NotNull(YamlFile.Load(DeployFiles.ComposePostgres).Mapping("volumes").Get("postgres-data"));
         // Every ${…} is the password, required (":?"): without it Compose refuses to start.
         var references = Substitution().Matches(File.ReadAllText(DeployFiles.ComposePostgres)).ToList();
-        Assert.Equal(3, references.Count);
+        Assert.Equal(4, references.Count); // PostgreSQL's own, and the registry of init, service and monitor
         Assert.All(references, r => Assert.Equal(PasswordVariable, r.Groups["name"].Value));
         Assert.All(references, r => Assert.Equal(":?", r.Groups["kind"].Value));
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Mlops.Core.Problems;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Core.Serialization;
 
 namespace Mlops.Cli.Simulation;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
+using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.Problems;
 using Spectre.Console;
@@ -59,8 +60,16 @@ public sealed class DriftCommand : Command<DriftCommand.Settings>
         var (schema, separator) = ProblemOption.Read(settings.Problem, settings.Separator) is { } problem
             ? (problem.Schema, problem.Separator)
             : (ProblemSchema.Insurance, (char?)null);
-        var current = NumericTableReader.ReadFile(settings.Current!, schema, separator);
-        return (ColumnMapping.For(schema, withPrediction: true), NumericTableReader.ReadFile(settings.Reference!, schema, separator), (current, current.Name));
+        try
+        {
+            var current = NumericTableReader.ReadFile(settings.Current!, schema, separator);
+            return (ColumnMapping.For(schema, withPrediction: true), NumericTableReader.ReadFile(settings.Reference!, schema, separator), (current, current.Name));
+        }
+        catch (DataFormatException e) when (settings.Problem is null)
+        {
+            // Another problem's file read as the talk's data: say how to read it as what it is.
+            throw new DataFormatException(e.Message + InsuranceCsvFormat.OtherProblemHint, e);
+        }
     }
 
     /// <summary>What <c>--json</c> prints.</summary>

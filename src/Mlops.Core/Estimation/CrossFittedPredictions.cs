@@ -24,15 +24,17 @@ public static class CrossFittedPredictions
         var labels = data.Labels();
         var fold = Folds(labels, folds, options.Seed);
         var predictions = new RiskPrediction[data.Count];
+        var problemData = InsuranceVector.Dataset(data);
+        var vector = new double[InsuranceVector.Length];
         for (var k = 0; k < folds; k++)
         {
-            var train = Enumerable.Range(0, data.Count).Where(i => fold[i] != k).Select(i => data.Records[i]).ToArray();
+            int[] train = [.. Enumerable.Range(0, data.Count).Where(i => fold[i] != k)];
             int[] test = [.. Enumerable.Range(0, data.Count).Where(i => fold[i] == k)];
-            using var model = RiskModelTrainer.FitRows(train, options);
-            var foldPredictions = model.PredictAll([.. test.Select(i => data.Records[i].Features)]);
-            for (var j = 0; j < test.Length; j++)
+            using var model = ProblemModelTrainer.Fit(problemData, train, options);
+            foreach (var i in test)
             {
-                predictions[test[j]] = foldPredictions[j];
+                problemData.CopyRow(i, vector);
+                predictions[i] = InsuranceVector.ToRiskPrediction(model.Predict(vector));
             }
         }
 

@@ -72,7 +72,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var problem = option?.Schema ?? ProblemSchema.Insurance;
         var trainer = TrainerKinds.Parse(settings.Trainer ?? problem.Training?.Trainer ?? TrainerKind.LightGbm.Name());
         var options = new TrainingOptions { Trainer = trainer, Seed = settings.Seed };
-        var sweetSpots = RiskSweetSpots.IsTurnedOn(problem);
+        var sweetSpots = SweetSpots.IsTurnedOn(problem);
         var stopwatch = Stopwatch.StartNew();
 
         // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).

@@ -31,7 +31,7 @@ public class AnalysisBenchmarks
         _reference = InsuranceCsvReader.ReadFile(file, requireLabels: true);
         _referenceHash = ContentHash.OfFile(file);
         _months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(BenchmarkData.SeedFile($"month-{m}.csv"))))];
-        _model = RiskModelTrainer.Train(_reference, _referenceHash, new TrainingOptions());
+        _model = ProblemModelTrainer.Train(InsuranceVector.Dataset(_reference), _referenceHash, new TrainingOptions());
         _analyzed = new AnalyzedModel("reference", _model.Model, _model.Card);
         _analysis = ProductionAnalyzer.Analyze(_reference, _referenceHash, _months, _analyzed, new AnalysisOptions());
     }

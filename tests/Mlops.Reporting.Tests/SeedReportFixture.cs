@@ -1,5 +1,6 @@
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -13,7 +14,7 @@ public sealed class SeedReportFixture
         var referenceFile = RepositoryPaths.SeedMonth(0);
         var reference = InsuranceCsvReader.ReadFile(referenceFile, requireLabels: true);
         MonthData[] months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(m))))];
-        using var trained = RiskModelTrainer.TrainFile(referenceFile, new TrainingOptions());
+        using var trained = ProblemModelTrainer.TrainFile(referenceFile, ProblemSchema.Insurance, new TrainingOptions());
         var sha = ContentHash.OfFile(referenceFile);
         WithModel = ProductionAnalyzer.Analyze(reference, sha, months, new AnalyzedModel("reference model", trained.Model, trained.Card), new AnalysisOptions());
         WithoutModel = ProductionAnalyzer.Analyze(reference, sha, months, null, new AnalysisOptions());

@@ -163,7 +163,12 @@ public static class ProblemModelTrainer
             yield return new("dropped_features", string.Join(", ", dropped));
         }
 
-        yield return new("encoding", $"{encoding.Kind}; missing values imputed: median of a number, most frequent value otherwise");
+        // Said where it applies: a problem without categories or imputed values (the talk's) reads its numbers as they are.
+        if (problem.Features.Any(f => f.Kind == FeatureType.Categorical || f.Missing == MissingValuePolicy.Impute))
+        {
+            yield return new("encoding", $"{encoding.Kind}; missing values imputed: median of a number, most frequent value otherwise");
+        }
+
         yield return new("features", string.Join(", ", encoding.Describe(problem)));
         if (Standardises(encoding, options))
         {

@@ -60,6 +60,13 @@ public static class SweetSpots
         return features;
     }
 
+    /// <summary>The spots learned from every row of <paramref name="data"/> as it is (what the exploration shows).</summary>
+    public static IReadOnlyList<SweetSpot> Fit(ProblemDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Fit(data, [.. Enumerable.Range(0, data.RowCount)], new FeatureEncoding { Imputed = new Dictionary<string, double>(), Width = 0 });
+    }
+
     /// <summary>
     /// Learns the spots of the problem's sweet-spot features from <paramref name="rows"/> of
     /// <paramref name="data"/>, read as <paramref name="encoding"/> reads them (imputed; a dropped feature

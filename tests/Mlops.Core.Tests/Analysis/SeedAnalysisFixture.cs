@@ -1,6 +1,7 @@
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -14,7 +15,7 @@ public sealed class SeedAnalysisFixture : IDisposable
         ReferenceFile = RepositoryPaths.SeedMonth(0);
         Reference = InsuranceCsvReader.ReadFile(ReferenceFile, requireLabels: true);
         Months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(m), requireLabels: true)))];
-        Trained = RiskModelTrainer.TrainFile(ReferenceFile, new TrainingOptions());
+        Trained = ProblemModelTrainer.TrainFile(ReferenceFile, ProblemSchema.Insurance, new TrainingOptions());
         Model = new AnalyzedModel("reference model", Trained.Model, Trained.Card);
         AtMonth36 = Analyze(new AnalysisOptions());
     }

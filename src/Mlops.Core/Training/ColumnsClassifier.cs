@@ -54,6 +54,15 @@ public sealed class ColumnsClassifier : IMlNetModel
             throw new ArgumentException($"problem '{Problem.Name}' has {Problem.Features.Count} features, the vector {features.Length} values", nameof(features));
         }
 
+        for (var f = 0; f < features.Length; f++)
+        {
+            if (double.IsNaN(features[f]))
+            {
+                // These models were trained without imputation: nothing to stand in for a missing value.
+                throw new ArgumentException($"feature '{Problem.Features[f].Name}' is missing, and this model imputes nothing", nameof(features));
+            }
+        }
+
         var engine = _engines.Get();
         try
         {

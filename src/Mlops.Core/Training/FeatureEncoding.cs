@@ -69,6 +69,7 @@ public sealed record FeatureEncoding
         return new RowEncoder(
             [.. all.Select(f => problem.Features[f].Kind == FeatureType.Categorical ? ColumnsOf(problem.Features[f]) : 0)],
             [.. all.Select(f => Imputed.TryGetValue(problem.Features[f].Name, out var value) ? value : double.NaN)],
+            [.. all.Select(f => problem.Features[f].Missing == MissingValuePolicy.Reject ? problem.Features[f].Name : null)],
             all,
             plain.Length,
             [.. (SweetSpots ?? []).Select(s => (float)s.Spot)],
@@ -133,14 +134,16 @@ public sealed class RowEncoder
 {
     private readonly int[] _categories;
     private readonly double[] _imputed;
+    private readonly string?[] _rejectsMissing;
     private readonly int[] _source;
     private readonly int _plain;
     private readonly float[] _spots;
 
-    internal RowEncoder(int[] categories, double[] imputed, int[] source, int plain, float[] spots, int width)
+    internal RowEncoder(int[] categories, double[] imputed, string?[] rejectsMissing, int[] source, int plain, float[] spots, int width)
     {
         _categories = categories;
         _imputed = imputed;
+        _rejectsMissing = rejectsMissing;
         _source = source;
         _plain = plain;
         _spots = spots;
@@ -153,9 +156,10 @@ public sealed class RowEncoder
     /// <summary>
     /// Encodes one row: the features read as they are, in the problem's order, then the distances from the
     /// sweet spots (as floats: <c>|(float)x − (float)spot|</c>, the arithmetic the talk's models did inside
-    /// ML.NET). A missing value of a feature without an imputed value stays NaN (the trees treat it as
-    /// missing); a category index outside the schema sets no one-hot column.
+    /// ML.NET). A missing value becomes the imputed value; a category index outside the schema sets no
+    /// one-hot column.
     /// </summary>
+    /// <exception cref="ArgumentException">A feature whose policy rejects missing values is missing (NaN).</exception>
     public void Encode(ReadOnlySpan<double> features, Span<float> encoded)
     {
         encoded.Clear();
@@ -165,7 +169,9 @@ public sealed class RowEncoder
             var value = features[_source[i]];
             if (double.IsNaN(value))
             {
-                value = _imputed[i];
+                value = _rejectsMissing[i] is { } name
+                    ? throw new ArgumentException($"feature '{name}' is missing, and the problem's policy for it is reject", nameof(features))
+                    : _imputed[i];
             }
 
             if (i >= _plain)

@@ -37,6 +37,7 @@ public static class CsvTable
             Unescape = true,
             DisableColCountCheck = true,
         });
+        var lastLine = 0;
         try
         {
             using var reader = options.From(text);
@@ -49,6 +50,7 @@ public static class CsvTable
             onHeader(names, 1);
             var fields = new string[names.Length];
             var rows = 0;
+            lastLine = 1;
             foreach (var row in reader)
             {
                 if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
@@ -68,6 +70,7 @@ public static class CsvTable
                 }
 
                 onRow(fields, line);
+                lastLine = row.LineNumberToExcl - 1;
                 rows++;
             }
 
@@ -77,6 +80,11 @@ public static class CsvTable
             }
 
             return reader.Spec.Sep.Separator;
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            // Sep reads rows of at most 16,777,216 characters: a longer one is no data row (an unterminated quote, a 20 MB field).
+            throw new DataFormatException(source, lastLine + 1, null, "a row longer than 16,777,216 characters: not a data row (an unterminated quote?)");
         }
         catch (InvalidDataException e)
         {

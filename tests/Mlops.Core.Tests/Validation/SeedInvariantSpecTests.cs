@@ -1,5 +1,5 @@
-using Mlops.Core.Problems;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Validation;
 using Mlops.Testing;
 

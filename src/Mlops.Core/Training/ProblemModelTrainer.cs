@@ -119,14 +119,14 @@ public static class ProblemModelTrainer
     /// from them as training does: what cross-fitting needs, e.g. the out-of-fold predictions that calibrate
     /// the performance estimate. The caller disposes the model.
     /// </summary>
-    public static IMlNetModel Fit(ProblemDataset data, IReadOnlyList<int> rows, TrainingOptions options)
+    public static IMlNetModel FitRows(ProblemDataset data, IReadOnlyList<int> rows, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
         if (rows.Count < MinimumTrainingRows)
         {
-            throw new InvalidInputException($"{rows.Count} training rows are too few to train on (need at least {MinimumTrainingRows})");
+            throw new InvalidInputException($"{data.Name}: {rows.Count} training rows are too few to train on (need at least {MinimumTrainingRows})");
         }
 
         return Fit(data, rows, Encoding(data, rows, options.Features.DroppedOf(data.Schema)), options);

@@ -36,6 +36,6 @@ public static class FoldTrainer
 
         var features = Enumerable.Range(0, data.Schema.Features.Count).Select(f => data.Feature(f).ToArray()).ToArray();
         return new ProblemDataset(data.Name, data.Schema, features, data.Labels.ToArray(), data.Ids?.ToArray(),
-            new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase) { [target] = [.. scores] });
+            data.UnlabeledRows, new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase) { [target] = [.. scores] });
     }
 }

@@ -86,7 +86,7 @@ public static class InsuranceVector
         var numbers = target is null
             ? null
             : new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase) { [target] = [.. data.Records.Select(r => r.Risk ?? double.NaN)] };
-        return new ProblemDataset(data.Name, problem, columns, labels, null, numbers);
+        return new ProblemDataset(data.Name, problem, columns, labels, null, ignoredNumbers: numbers);
     }
 
     /// <summary>True when <paramref name="problem"/> has the insurance problem's features and classes, in its order: its vectors are the typed rows'.</summary>

@@ -19,8 +19,9 @@ public sealed class ProblemDataset : IColumnarData
     /// <param name="features">One column per feature, in the problem's order.</param>
     /// <param name="labels">Each row's class index, when the file had the label.</param>
     /// <param name="ids">Each row's id, when the problem names an id column and the file has it.</param>
+    /// <param name="unlabeledRows">Rows of the file without a label (skipped when labels are required).</param>
     /// <param name="ignoredNumbers">Ignored columns kept as numbers because training reads them (NaN where a value is missing or not a number).</param>
-    public ProblemDataset(string name, ProblemSchema schema, double[][] features, int[]? labels = null, string[]? ids = null, IReadOnlyDictionary<string, double[]>? ignoredNumbers = null)
+    public ProblemDataset(string name, ProblemSchema schema, double[][] features, int[]? labels = null, string[]? ids = null, int unlabeledRows = 0, IReadOnlyDictionary<string, double[]>? ignoredNumbers = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(schema);
@@ -43,6 +44,7 @@ public sealed class ProblemDataset : IColumnarData
         _labels = labels;
         Ids = ids;
         _ignoredNumbers = ignoredNumbers ?? new Dictionary<string, double[]>();
+        UnlabeledRows = unlabeledRows;
     }
 
     /// <summary>A human name, usually the file name without directory.</summary>
@@ -52,8 +54,14 @@ public sealed class ProblemDataset : IColumnarData
 
     public int RowCount { get; }
 
-    /// <summary>True when the file had the label column: every row then has its class.</summary>
+    /// <summary>True when every row has its class: the file had the label column, and rows without a label were skipped or there were none.</summary>
     public bool IsLabeled => _labels is not null;
+
+    /// <summary>
+    /// Rows of the file whose label was missing (<c>NA</c> or empty): skipped when labels were required,
+    /// else the reason the dataset is unlabeled although the file has the label column.
+    /// </summary>
+    public int UnlabeledRows { get; }
 
     /// <summary>The row ids, when the problem names an id column and the file has it.</summary>
     public IReadOnlyList<string>? Ids { get; }

@@ -24,7 +24,7 @@ public static class CombinedTrainingData
 
         string[] header = [];
         var rows = new List<string[]>();
-        var separator = CsvTable.Read(reference, null, (names, _) => header = [.. names], (fields, _) => rows.Add([.. fields]));
+        var separator = CsvTable.Read(reference, null, (names, _) => header = [.. names], (fields, _) => rows.Add([.. fields])).Separator;
         int[] order = [];
         CsvTable.Read(
             data,

@@ -32,7 +32,7 @@ public class AnalysisBenchmarks
         _reference = ProblemMonth.Read(file, ProblemSchema.Insurance, 0);
         _referenceHash = ContentHash.OfFile(file);
         _months = [.. Enumerable.Range(1, 36).Select(m => ProblemMonth.Read(BenchmarkData.SeedFile($"month-{m}.csv"), ProblemSchema.Insurance, m))];
-        _model = RiskModelTrainer.TrainFile(file, new TrainingOptions());
+        _model = ProblemModelTrainer.TrainFile(file, ProblemSchema.Insurance, new TrainingOptions());
         _analyzed = AnalyzedModel.Of("reference", _model);
         _analysis = ProductionAnalyzer.Analyze(_reference, _referenceHash, _months, _analyzed, new AnalysisOptions());
     }

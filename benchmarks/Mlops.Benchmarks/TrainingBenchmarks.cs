@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
 
@@ -26,7 +27,7 @@ public class TrainingBenchmarks
         _reference = InsuranceCsvReader.ReadFile(file, requireLabels: true);
         _referenceHash = ContentHash.OfFile(file);
         _rows = [.. _reference.Records.Select(r => r.Features)];
-        _model = RiskModelTrainer.Train(_reference, _referenceHash, new TrainingOptions());
+        _model = ProblemModelTrainer.Train(InsuranceVector.Dataset(_reference), _referenceHash, new TrainingOptions());
     }
 
     [GlobalCleanup]
@@ -36,19 +37,19 @@ public class TrainingBenchmarks
     public bool TrainAndValidateFiles()
     {
         var file = BenchmarkData.SeedFile("reference.csv");
-        using var model = RiskModelTrainer.TrainFile(file, new TrainingOptions());
+        using var model = ProblemModelTrainer.TrainFile(file, ProblemSchema.Insurance, new TrainingOptions());
         return ModelValidator.ValidateFile(model, file, InvariantSpec.Default).Passed;
     }
 
     [Benchmark(Description = "train (maxent, in memory)")]
     public double Train()
     {
-        using var model = RiskModelTrainer.Train(_reference, _referenceHash, new TrainingOptions());
+        using var model = ProblemModelTrainer.Train(InsuranceVector.Dataset(_reference), _referenceHash, new TrainingOptions());
         return model.Card.TestAccuracy;
     }
 
     [Benchmark(Description = "validate (in memory)")]
-    public bool Validate() => ModelValidator.Validate(_model, _reference, _referenceHash, InvariantSpec.Default).Passed;
+    public bool Validate() => ModelValidator.Validate(_model, InsuranceVector.Dataset(_reference), _referenceHash, InvariantSpec.Default).Passed;
 
     [Benchmark(Baseline = true, Description = "rule baseline, 1,500 rows")]
     public int PredictBaseline()

@@ -52,7 +52,7 @@ public sealed class AnalysisNotebookTests(AnalysisNotebookRun notebook) : Commit
     [Fact]
     public void It_ends_where_the_talk_ends_month_12_fails_and_the_model_retrained_on_it_misses_the_requirements()
     {
-        var printed = Run.Executed.CodeCellWith("RiskModelTrainer.Train(month12Data").Printed;
+        var printed = Run.Executed.CodeCellWith("ProblemModelTrainer.Train(month12Data").Printed;
         Assert.Contains("production model on month 12: fails: train_accuracy_min", printed, StringComparison.Ordinal);
         Assert.Contains("retrained on month 12: fails: class_count_high", printed, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
 using Mlops.Testing;
@@ -15,8 +16,8 @@ public sealed class ExplorationNotebookTests(ExplorationNotebookRun notebook) : 
         var file = RepositoryPaths.SeedMonth(0);
         var reference = InsuranceCsvReader.ReadFile(file, requireLabels: true);
         var sha256 = ContentHash.OfFile(file);
-        using var model = RiskModelTrainer.Train(reference, sha256, new TrainingOptions());
-        return (reference, model.Card, ModelValidator.Validate(model, reference, sha256, InvariantSpec.Default));
+        using var model = ProblemModelTrainer.Train(InsuranceVector.Dataset(reference), sha256, new TrainingOptions());
+        return (reference, model.Card, ModelValidator.Validate(model, InsuranceVector.Dataset(reference), sha256, InvariantSpec.Default));
     });
 
     [Fact]
@@ -29,13 +30,14 @@ public sealed class ExplorationNotebookTests(ExplorationNotebookRun notebook) : 
     public void It_prints_the_libraries_description_training_and_validation_of_the_seeds_reference()
     {
         var (reference, card, report) = Library.Value;
-        var spots = RiskSweetSpots.Fit(reference.Records);
+        var spots = SweetSpots.Fit(ProblemCsvReader.ReadFile(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance, requireLabels: true));
         var labels = reference.Labels();
 
         var printed = Run.Executed.Printed;
         Assert.Contains(Invariant($"reference.csv: {reference.Count} customers, labeled: True"), printed, StringComparison.Ordinal);
         Assert.Contains("customers per class: " + string.Join(", ", RiskGroups.All.Select(g => Invariant($"{g.Name()} {labels.Count(l => l == g)}"))), printed, StringComparison.Ordinal);
-        Assert.Contains(Invariant($"sweet spots: age {spots.Age:0.0}, power {spots.Power:0.0}, miles {spots.Miles:0.0}"), printed, StringComparison.Ordinal);
+        Assert.Equal(["age", "power", "miles"], spots.Select(s => s.Feature));
+        Assert.Contains(Invariant($"sweet spots: age {spots[0].Spot:0.0}, power {spots[1].Spot:0.0}, miles {spots[2].Spot:0.0}"), printed, StringComparison.Ordinal);
         Assert.Contains(Invariant($"maxent: train accuracy {card.TrainAccuracy:0.000}, test accuracy {card.TestAccuracy:0.000}"), printed, StringComparison.Ordinal);
         Assert.Contains(Invariant($"{report.Checks.Count(c => c.Passed)} of {report.Checks.Count} invariants hold"), printed, StringComparison.Ordinal);
         Assert.Contains(Invariant($"rule baseline: train {report.BaselineAccuracy!.Train:0.000}, test {report.BaselineAccuracy.Test:0.000}"), printed, StringComparison.Ordinal);

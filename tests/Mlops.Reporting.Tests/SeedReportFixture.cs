@@ -14,7 +14,7 @@ public sealed class SeedReportFixture
         var referenceFile = RepositoryPaths.SeedMonth(0);
         var reference = ProblemMonth.Read(referenceFile, ProblemSchema.Insurance, 0);
         ProblemMonth[] months = [.. Enumerable.Range(1, 36).Select(m => ProblemMonth.Read(RepositoryPaths.SeedMonth(m), ProblemSchema.Insurance, m))];
-        using var trained = RiskModelTrainer.TrainFile(referenceFile, new TrainingOptions());
+        using var trained = ProblemModelTrainer.TrainFile(referenceFile, ProblemSchema.Insurance, new TrainingOptions());
         var sha = ContentHash.OfFile(referenceFile);
         WithModel = ProductionAnalyzer.Analyze(reference, sha, months, AnalyzedModel.Of("reference model", trained), new AnalysisOptions());
         WithoutModel = ProductionAnalyzer.Analyze(reference, sha, months, null, new AnalysisOptions());

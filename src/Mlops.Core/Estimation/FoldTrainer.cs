@@ -1,4 +1,3 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.Problems;
 using Mlops.Core.Training;
@@ -7,8 +6,9 @@ namespace Mlops.Core.Estimation;
 
 /// <summary>
 /// Trains the fold models of <see cref="CrossFittedPredictions"/> the way the card says its model was
-/// trained: the default trainer for a card with a feature encoding (any problem), the talk's insurance
-/// trainer (maximum entropy on the sweet-spot distances, located by the file's risk score) otherwise.
+/// trained: the one trainer (<see cref="ProblemModelTrainer.FitRows"/>) with the card's options, on the
+/// problem's features with the feature engineering its problem file turns on (the talk's sweet spots,
+/// located by the file's risk score).
 /// </summary>
 public static class FoldTrainer
 {
@@ -21,27 +21,21 @@ public static class FoldTrainer
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(data);
         var options = TrainingOptionsFromCard.Read(card);
-        if (card.Encoding is not null)
-        {
-            return rows => ProblemModelTrainer.FitRows(data, rows, options);
-        }
-
-        var records = InsuranceRecords(data, scores);
-        return rows => RiskModelTrainer.FitRows([.. rows.Select(i => records[i])], options);
+        var withTarget = WithTarget(data, scores);
+        return rows => ProblemModelTrainer.FitRows(withTarget, rows, options);
     }
 
-    /// <summary>The insurance trainer's typed rows of the problem's vectors, labels and risk scores.</summary>
-    private static InsuranceRecord[] InsuranceRecords(ProblemDataset data, IReadOnlyList<double>? scores)
+    /// <summary>The data with the scores as its sweet-spot target, when its problem names one and the data does not carry it yet.</summary>
+    private static ProblemDataset WithTarget(ProblemDataset data, IReadOnlyList<double>? scores)
     {
-        var vector = new double[data.Schema.Features.Count];
-        var labels = data.Labels;
-        var records = new InsuranceRecord[data.RowCount];
-        for (var i = 0; i < records.Length; i++)
+        var target = data.Schema.Training?.FeatureEngineering?.SweetSpotTarget;
+        if (target is null || scores is null || data.IgnoredNumbers(target) is not null)
         {
-            data.CopyRow(i, vector);
-            records[i] = new InsuranceRecord(InsuranceVector.Read(vector), scores?[i], InsuranceVector.Group(labels[i]));
+            return data;
         }
 
-        return records;
+        var features = Enumerable.Range(0, data.Schema.Features.Count).Select(f => data.Feature(f).ToArray()).ToArray();
+        return new ProblemDataset(data.Name, data.Schema, features, data.Labels.ToArray(), data.Ids?.ToArray(),
+            data.UnlabeledRows, new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase) { [target] = [.. scores] });
     }
 }

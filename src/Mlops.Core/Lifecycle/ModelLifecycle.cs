@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
@@ -27,37 +26,27 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
 
     private ModelRegistry Registry => registry ?? throw new InvalidOperationException("this lifecycle has no registry to register, record or promote in");
 
-    /// <summary>Trains on the labeled file and saves the model folder; returns the card as saved (with the model file's SHA-256).</summary>
+    /// <summary>Trains the talk's insurance model on the labeled file and saves the model folder; returns the card as saved (with the model file's SHA-256).</summary>
     /// <param name="dataFile">The labeled training data.</param>
     /// <param name="options">Trainer, seed, features.</param>
     /// <param name="folder">The model folder to write (new, empty, or holding a model).</param>
     /// <param name="progress">Told each training stage.</param>
     /// <param name="cancellationToken">Stops training.</param>
     public static ModelCard Train(
-        string dataFile, TrainingOptions options, string folder, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default)
-    {
-        // Before a training that takes seconds: a folder that cannot be written fails now.
-        ModelDirectory.EnsureWritable(folder);
-        using var trained = RiskModelTrainer.TrainFile(dataFile, options, progress, cancellationToken);
-        return ModelDirectory.Save(trained, folder);
-    }
+        string dataFile, TrainingOptions options, string folder, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default) =>
+        Train(dataFile, Problems.ProblemSchema.Insurance, null, options, folder, progress, cancellationToken);
 
     /// <summary>
-    /// Trains the model of any problem on its labeled file and saves the model folder; returns the card as
-    /// saved. A problem file that turns on sweet spots (<c>training.feature_engineering</c>, the insurance
-    /// file does) gets the talk's model (<see cref="RiskModelTrainer"/>); any other the default trainer
-    /// (<see cref="ProblemModelTrainer"/>).
+    /// Trains the model of any problem on its labeled file (<see cref="ProblemModelTrainer"/>, with the
+    /// feature engineering the problem file turns on: the insurance file's sweet spots) and saves the model
+    /// folder; returns the card as saved (with the model file's SHA-256).
     /// </summary>
     public static ModelCard Train(
         string dataFile, Problems.ProblemSchema problem, char? separator, TrainingOptions options, string folder, IProgress<TrainingStage>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        if (RiskSweetSpots.IsTurnedOn(problem))
-        {
-            RiskSweetSpots.EnsureSupported(problem);
-            return Train(dataFile, options, folder, progress, cancellationToken);
-        }
 
+        // Before a training that takes seconds: a folder that cannot be written fails now.
         ModelDirectory.EnsureWritable(folder);
         using var trained = ProblemModelTrainer.TrainFile(dataFile, problem, options, separator, progress, cancellationToken);
         return ModelDirectory.Save(trained, folder);
@@ -75,7 +64,7 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
     }
 
     /// <summary>Validates the model in <paramref name="folder"/> on data already read (and hashed).</summary>
-    public ValidationReport Validate(string folder, InsuranceDataset data, string dataSha256, string? modelName = null, Action<string>? warn = null)
+    public ValidationReport Validate(string folder, Problems.ProblemDataset data, string dataSha256, string? modelName = null, Action<string>? warn = null)
     {
         using var model = ModelDirectory.Load(folder, warn);
         return ModelValidator.Validate(model, data, dataSha256, spec, modelName);

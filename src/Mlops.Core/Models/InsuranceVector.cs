@@ -62,6 +62,54 @@ public static class InsuranceVector
             values[Index(Feature.Miles)]);
     }
 
+    /// <summary>
+    /// The typed dataset as the insurance problem's <see cref="ProblemDataset"/>: the features in the problem's
+    /// order, the class indices, and the raw risk score as the problem's sweet-spot target (NaN where a row has none).
+    /// </summary>
+    public static ProblemDataset Dataset(InsuranceDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var problem = ProblemSchema.Insurance;
+        var columns = Order.Select(_ => new double[data.Count]).ToArray();
+        var vector = new double[Order.Length];
+        for (var r = 0; r < data.Count; r++)
+        {
+            Write(data.Records[r].Features, vector);
+            for (var f = 0; f < vector.Length; f++)
+            {
+                columns[f][r] = vector[f];
+            }
+        }
+
+        int[]? labels = data.IsLabeled ? [.. data.Records.Select(r => ClassIndex(r.Group!.Value))] : null;
+        var target = problem.Training?.FeatureEngineering?.SweetSpotTarget;
+        var numbers = target is null
+            ? null
+            : new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase) { [target] = [.. data.Records.Select(r => r.Risk ?? double.NaN)] };
+        return new ProblemDataset(data.Name, problem, columns, labels, null, ignoredNumbers: numbers);
+    }
+
+    /// <summary>True when <paramref name="problem"/> has the insurance problem's features and classes, in its order: its vectors are the typed rows'.</summary>
+    public static bool Fits(ProblemSchema problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Features.Select(f => f.Name).SequenceEqual(Order.Select(f => f.Name), StringComparer.OrdinalIgnoreCase)
+            && problem.Label.Classes.Select(c => c.Value).SequenceEqual(ProblemSchema.Insurance.Label.Classes.Select(c => c.Value));
+    }
+
+    /// <summary>A class prediction of the insurance problem as the typed risk prediction (probabilities re-indexed by risk group).</summary>
+    public static RiskPrediction ToRiskPrediction(ClassPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        var probabilities = new double[ClassGroups.Length];
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            probabilities[(int)ClassGroups[c]] = prediction.Probabilities[c];
+        }
+
+        return new RiskPrediction(ClassGroups[prediction.Class], probabilities);
+    }
+
     /// <summary>The risk group of a class index of the insurance problem.</summary>
     public static RiskGroup Group(int classIndex) => ClassGroups[classIndex];
 

@@ -16,7 +16,7 @@ public sealed record ModelCard
     /// <summary>Hyper-parameters and feature-engineering choices, as the trainer was configured.</summary>
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
 
-    /// <summary>Input features by name, in order (see <see cref="Data.Feature"/>).</summary>
+    /// <summary>Input features by name, in the problem's order.</summary>
     public required IReadOnlyList<string> Features { get; init; }
 
     /// <summary>
@@ -44,8 +44,9 @@ public sealed record ModelCard
     public required IReadOnlyDictionary<string, FeatureRange> FeatureRanges { get; init; }
 
     /// <summary>
-    /// How the default trainer's model reads the feature vector: imputed values, one-hot width. Null for the
-    /// talk's insurance model, whose ML.NET input is one column per feature.
+    /// How the model reads the feature vector: imputed values, one-hot, sweet spots, dropped features. Null on
+    /// cards written before the one trainer (the talk's models until then, whose ML.NET input is one float
+    /// column per feature: <see cref="Training.ColumnsClassifier"/>).
     /// </summary>
     public Training.FeatureEncoding? Encoding { get; init; }
 

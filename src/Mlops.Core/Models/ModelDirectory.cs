@@ -131,8 +131,9 @@ public static class ModelDirectory
         }
         else
         {
-            CheckInputSchema(path, inputSchema);
-            model = new MlNetRiskModel(card.Trainer, context, transformer, inputSchema);
+            // A card without an encoding: a model saved with one float column per feature (ColumnsClassifier).
+            CheckInputSchema(path, inputSchema, card.Features);
+            model = new ColumnsClassifier(card.Trainer, card.ProblemOrInsurance, transformer, inputSchema);
         }
 
         try
@@ -150,12 +151,11 @@ public static class ModelDirectory
         return model;
     }
 
-    private static void CheckInputSchema(string path, DataViewSchema schema)
+    private static void CheckInputSchema(string path, DataViewSchema schema, IReadOnlyList<string> expected)
     {
-        var expected = Feature.All.Select(f => f.Name).ToArray();
         var found = schema.Select(c => c.Name).ToArray();
-        var missing = expected.Where(name => schema.GetColumnOrNull(name) is not { Type: var type } || type != NumberDataViewType.Single).ToArray();
-        if (missing.Length > 0)
+        var missing = ColumnsClassifier.Misfits(schema, expected);
+        if (missing.Count > 0)
         {
             throw new ModelFormatException(
                 $"{path}: the model expects the input columns [{string.Join(", ", found)}], not this mlops's [{string.Join(", ", expected)}] (missing or not float: {string.Join(", ", missing)})");

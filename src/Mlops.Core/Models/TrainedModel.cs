@@ -10,18 +10,19 @@ namespace Mlops.Core.Models;
 /// </summary>
 public sealed class TrainedModel(IMlNetModel classifier, ModelCard card) : IDisposable
 {
+    private IRiskModel? _riskModel;
+
     /// <summary>The predictor over the problem's feature vector; thread-safe, share one instance.</summary>
     public IClassifier Classifier => Ml;
 
     public ModelCard Card { get; } = card;
 
-    /// <summary>True for a model of the talk's insurance problem read from its typed rows (<see cref="Model"/>).</summary>
-    public bool IsRiskModel => Ml is IRiskModel;
+    /// <summary>True for a model of the talk's insurance problem, whose vector is the typed row (<see cref="Model"/>).</summary>
+    public bool IsRiskModel => InsuranceVector.Fits(Ml.Problem);
 
-    /// <summary>The insurance model on the typed row; thread-safe, share one instance.</summary>
+    /// <summary>The insurance model on the typed row (<see cref="ClassifierRiskModel"/>); thread-safe, share one instance.</summary>
     /// <exception cref="InvalidOperationException">The model is of another problem: use <see cref="Classifier"/>.</exception>
-    public IRiskModel Model => Ml as IRiskModel
-        ?? throw new InvalidOperationException($"the model is for problem '{Card.ProblemOrInsurance.Name}', not the insurance rows: use its classifier");
+    public IRiskModel Model => _riskModel ??= new ClassifierRiskModel(Ml);
 
     /// <summary>The ML.NET model, for <see cref="ModelDirectory.Save"/>.</summary>
     internal IMlNetModel Ml { get; } = classifier;

@@ -45,6 +45,7 @@ public static class CsvTable
             Unescape = true,
             DisableColCountCheck = true,
         });
+        var lastLine = 0;
         try
         {
             using var reader = options.From(text);
@@ -58,6 +59,7 @@ public static class CsvTable
             onHeader([.. named.Select(i => all[i])], 1);
             var fields = new string[named.Length];
             var rows = 0;
+            lastLine = 1;
             foreach (var row in reader)
             {
                 if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
@@ -77,6 +79,7 @@ public static class CsvTable
                 }
 
                 onRow(fields, line);
+                lastLine = row.LineNumberToExcl - 1;
                 rows++;
             }
 
@@ -86,6 +89,11 @@ public static class CsvTable
             }
 
             return new CsvShape(reader.Spec.Sep.Separator, all.Length - named.Length);
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            // Sep reads rows of at most 16,777,216 characters: a longer one is no data row (an unterminated quote, a 20 MB field).
+            throw new DataFormatException(source, lastLine + 1, null, "a row longer than 16,777,216 characters: not a data row (an unterminated quote?)");
         }
         catch (InvalidDataException e)
         {

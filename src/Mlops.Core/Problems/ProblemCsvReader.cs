@@ -37,6 +37,9 @@ public static class ProblemCsvReader
         private readonly List<double>[] _features = [.. schema.Features.Select(_ => new List<double>())];
         private readonly List<int> _labels = [];
         private readonly List<string> _ids = [];
+        private readonly List<double> _target = [];
+        private readonly string? _targetName = TargetOf(schema);
+        private int _targetColumn = -1;
         private int[] _featureColumn = [];
         private int _labelColumn = -1;
         private int _unlabeled;
@@ -73,7 +76,14 @@ public static class ProblemCsvReader
                 {
                     _idColumn = _idColumn < 0 ? c : throw new DataFormatException(source, line, name, "appears more than once in the header");
                 }
-                else if (!schema.IsIgnored(name))
+                else if (schema.IsIgnored(name))
+                {
+                    if (_targetName is not null && Is(name, _targetName))
+                    {
+                        _targetColumn = c;
+                    }
+                }
+                else
                 {
                     throw new DataFormatException(source, line, name, $"unexpected column: problem '{schema.Name}' has no such feature (list it under 'ignored' in the problem file to skip it)");
                 }
@@ -118,6 +128,13 @@ public static class ProblemCsvReader
             {
                 _ids.Add(fields[_idColumn].Trim());
             }
+
+            if (_targetColumn >= 0)
+            {
+                // A target that is missing or not a number is NaN: training then locates by the class instead.
+                var field = fields[_targetColumn];
+                _target.Add(!CsvTable.IsMissing(field) && double.TryParse(field.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : double.NaN);
+            }
         }
 
         public ProblemDataset Result(string name)
@@ -133,8 +150,13 @@ public static class ProblemCsvReader
                 [.. _features.Select(c => c.ToArray())],
                 _labelColumn >= 0 && (requireLabels || _unlabeled == 0) ? [.. _labels] : null,
                 _idColumn >= 0 ? [.. _ids] : null,
-                _unlabeled);
+                _unlabeled,
+                _targetColumn >= 0 ? new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase) { [_targetName!] = [.. _target] } : null);
         }
+
+        /// <summary>The ignored column whose numbers training reads (<c>training.feature_engineering.sweet_spot_target</c>), if any.</summary>
+        private static string? TargetOf(ProblemSchema schema) =>
+            schema.Training?.FeatureEngineering?.SweetSpotTarget is { } target && schema.IsIgnored(target) ? target.Trim() : null;
 
         private double Value(FeatureDefinition feature, string field, string column, int line)
         {
@@ -163,7 +185,7 @@ public static class ProblemCsvReader
                     {
                         0 => 0,
                         1 => 1,
-                        _ => throw new DataFormatException(source, line, column, $"'{ProblemSchemaCheck.Short(text)}' must be 0 or 1"),
+                        _ => throw new DataFormatException(source, line, column, $"{Excerpt.Quote(text)} must be 0 or 1"),
                     };
                 default:
                     return Number(text, column, line);
@@ -174,12 +196,12 @@ public static class ProblemCsvReader
         {
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                throw new DataFormatException(source, line, column, $"'{ProblemSchemaCheck.Short(text)}' is not a number");
+                throw new DataFormatException(source, line, column, $"{Excerpt.Quote(text)} is not a number");
             }
 
             return double.IsFinite(value)
                 ? value
-                : throw new DataFormatException(source, line, column, $"'{ProblemSchemaCheck.Short(text)}' is not a finite number");
+                : throw new DataFormatException(source, line, column, $"{Excerpt.Quote(text)} is not a finite number");
         }
 
         private int Label(string field, string column, int line)

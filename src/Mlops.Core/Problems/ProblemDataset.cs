@@ -12,8 +12,16 @@ public sealed class ProblemDataset : IColumnarData
 {
     private readonly double[][] _features;
     private readonly int[]? _labels;
+    private readonly IReadOnlyDictionary<string, double[]> _ignoredNumbers;
 
-    public ProblemDataset(string name, ProblemSchema schema, double[][] features, int[]? labels = null, string[]? ids = null, int unlabeledRows = 0)
+    /// <param name="name">A human name, usually the file name.</param>
+    /// <param name="schema">The problem.</param>
+    /// <param name="features">One column per feature, in the problem's order.</param>
+    /// <param name="labels">Each row's class index, when the file had the label.</param>
+    /// <param name="ids">Each row's id, when the problem names an id column and the file has it.</param>
+    /// <param name="unlabeledRows">Rows of the file without a label (skipped when labels are required).</param>
+    /// <param name="ignoredNumbers">Ignored columns kept as numbers because training reads them (NaN where a value is missing or not a number).</param>
+    public ProblemDataset(string name, ProblemSchema schema, double[][] features, int[]? labels = null, string[]? ids = null, int unlabeledRows = 0, IReadOnlyDictionary<string, double[]>? ignoredNumbers = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(schema);
@@ -24,7 +32,8 @@ public sealed class ProblemDataset : IColumnarData
         }
 
         RowCount = features.Length == 0 ? 0 : features[0].Length;
-        if (features.Any(c => c.Length != RowCount) || (labels is not null && labels.Length != RowCount) || (ids is not null && ids.Length != RowCount))
+        if (features.Any(c => c.Length != RowCount) || (labels is not null && labels.Length != RowCount) || (ids is not null && ids.Length != RowCount)
+            || (ignoredNumbers is not null && ignoredNumbers.Values.Any(c => c.Length != RowCount)))
         {
             throw new ArgumentException("all columns must have the same length", nameof(features));
         }
@@ -34,6 +43,7 @@ public sealed class ProblemDataset : IColumnarData
         _features = features;
         _labels = labels;
         Ids = ids;
+        _ignoredNumbers = ignoredNumbers ?? new Dictionary<string, double[]>();
         UnlabeledRows = unlabeledRows;
     }
 
@@ -64,6 +74,12 @@ public sealed class ProblemDataset : IColumnarData
 
     /// <summary>The values of the feature named <paramref name="name"/> (or an alias).</summary>
     public ReadOnlySpan<double> Feature(string name) => _features[IndexOf(name)];
+
+    /// <summary>
+    /// The numbers of an ignored column that training reads (the sweet-spot target, e.g. the seed's raw
+    /// <c>risk</c>), or null when the file does not have it.
+    /// </summary>
+    public IReadOnlyList<double>? IgnoredNumbers(string column) => _ignoredNumbers.GetValueOrDefault(column.Trim());
 
     /// <summary>Writes row <paramref name="row"/>'s features into <paramref name="vector"/> (the problem's order): the input of a <see cref="RuleModel"/>.</summary>
     public void CopyRow(int row, Span<double> vector)

@@ -21,7 +21,7 @@ public sealed record FeatureEngineering
 {
     /// <summary>
     /// Numeric features whose risk is U-shaped: the model sees |x − spot| instead of x, the spot learned
-    /// from the training rows (the talk's age, power and miles; see <c>Training.RiskSweetSpots</c>).
+    /// from the training rows (the talk's age, power and miles; see <c>Training.SweetSpots</c>).
     /// </summary>
     public IReadOnlyList<string>? SweetSpots { get; init; }
 

@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Lifecycle;
+using Mlops.Core.Problems;
 using Mlops.Core.Registry;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -46,7 +47,7 @@ public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
         ArgumentNullException.ThrowIfNull(dataFile);
         var production = registry.GetProduction()
             ?? throw new NoProductionModelException($"the registry at {registry.Home} has no production model to check; promote one first (mlops registry promote VERSION)");
-        var newData = InsuranceCsvReader.ReadFile(dataFile, requireLabels: true);
+        var newData = ProblemCsvReader.ReadFile(dataFile, production.Model.Card.ProblemOrInsurance, requireLabels: true);
         var newSha = ContentHash.OfFile(dataFile);
 
         progress?.Report($"validating production {production.Model.Version} on {newData.Name}");
@@ -66,15 +67,19 @@ public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
         ArgumentNullException.ThrowIfNull(check);
         var production = check.Production;
         var productionReport = check.Report;
-        var newData = InsuranceCsvReader.ReadFile(request.DataFile, requireLabels: true);
-        var trainingFile = TrainingFile(request, newData);
-        var options = TrainingOptionsFromCard.Read(production.Model.Card) with
+        var problem = production.Model.Card.ProblemOrInsurance;
+        var options = TrainingOptionsFromCard.Read(production.Model.Card);
+        if (request.DropFeatures is not null)
         {
-            Features = request.DropFeatures is null ? FeatureSelection.Dropping(production.Model.Card.DroppedFeatures ?? []) : FeatureSelection.Dropping(request.DropFeatures),
-        };
+            options = options with { Features = FeatureSelection.Dropping(request.DropFeatures) };
+        }
+
+        // An unknown feature to drop is bad input before anything is written.
+        options.Features.DroppedOf(problem);
+        var trainingFile = TrainingFile(request, problem);
 
         progress?.Report($"training a candidate on {Path.GetFileName(trainingFile)}");
-        var candidateCard = ModelLifecycle.Train(trainingFile, options, request.CandidateFolder, cancellationToken: cancellationToken);
+        var candidateCard = ModelLifecycle.Train(trainingFile, problem, null, options, request.CandidateFolder, cancellationToken: cancellationToken);
 
         progress?.Report("validating the candidate");
         var candidateReport = _lifecycle.Validate(request.CandidateFolder, trainingFile, request.CandidateFolder);
@@ -116,19 +121,18 @@ public sealed class RetrainingFlow(ModelRegistry registry, InvariantSpec spec)
     /// The new file itself, or reference + new written to one file next to the candidate folder, so that
     /// the candidate's card (and the registry's lineage) names the exact data by its SHA-256.
     /// </summary>
-    private static string TrainingFile(RetrainingRequest request, InsuranceDataset newData)
+    private static string TrainingFile(RetrainingRequest request, ProblemSchema problem)
     {
         if (request.WithReferenceFile is null)
         {
             return request.DataFile;
         }
 
-        var reference = InsuranceCsvReader.ReadFile(request.WithReferenceFile, requireLabels: true);
-        var name = $"{Path.GetFileNameWithoutExtension(reference.Name)}+{Path.GetFileNameWithoutExtension(newData.Name)}.csv";
+        var name = $"{Path.GetFileNameWithoutExtension(request.WithReferenceFile)}+{Path.GetFileNameWithoutExtension(request.DataFile)}.csv";
         var folder = Path.GetDirectoryName(Path.GetFullPath(request.CandidateFolder))!;
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
-        InsuranceCsvWriter.WriteFile(path, new InsuranceDataset(name, [.. reference.Records, .. newData.Records]));
+        CombinedTrainingData.Write(request.WithReferenceFile, request.DataFile, problem, path);
         return path;
     }
 }

@@ -7,21 +7,21 @@ using Mlops.Core.Problems;
 namespace Mlops.Core.Training;
 
 /// <summary>
-/// A model of any problem trained by the default trainer: the feature vector is encoded by the card's
+/// A model of any problem as <see cref="ProblemModelTrainer"/> trains it: the feature vector is encoded by the card's
 /// <see cref="FeatureEncoding"/> (imputation, one-hot) and the ML.NET model reads the encoded numbers as
-/// one vector column. Engines are pooled as in <see cref="MlNetRiskModel"/>: ML.NET's transformer is
-/// thread-safe, its prediction engine is not.
+/// one vector column. ML.NET's transformer is thread-safe but its prediction engine is not, so a
+/// prediction borrows an engine from a pool (one per concurrent caller, reused).
 /// </summary>
 public sealed class MlNetClassifier : IMlNetModel
 {
-    private readonly FeatureEncoding _encoding;
+    private readonly RowEncoder _encoder;
     private readonly ObjectPool<PredictionEngine<EncodedRow, ModelOutput>> _engines;
 
     internal MlNetClassifier(string name, ProblemSchema problem, FeatureEncoding encoding, MLContext context, ITransformer transformer)
     {
         Name = name;
         Problem = problem;
-        _encoding = encoding;
+        _encoder = encoding.For(problem);
         Transformer = transformer;
         var definition = EncodedRow.Definition(encoding.Width);
         InputSchema = context.Data.LoadFromEnumerable(Array.Empty<EncodedRow>(), definition).Schema;
@@ -44,8 +44,8 @@ public sealed class MlNetClassifier : IMlNetModel
             throw new ArgumentException($"problem '{Problem.Name}' has {Problem.Features.Count} features, the vector {features.Length} values", nameof(features));
         }
 
-        var input = new EncodedRow { Features = new float[_encoding.Width] };
-        _encoding.Encode(Problem, features, input.Features);
+        var input = new EncodedRow { Features = new float[_encoder.Width] };
+        _encoder.Encode(features, input.Features);
         var engine = _engines.Get();
         try
         {

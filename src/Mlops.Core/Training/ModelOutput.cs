@@ -1,6 +1,6 @@
 namespace Mlops.Core.Training;
 
-/// <summary>What the ML.NET model answers: one probability per class, indexed like <see cref="Data.RiskGroup"/>.</summary>
+/// <summary>What the ML.NET model answers: one probability per class, indexed like the problem's classes.</summary>
 public sealed class ModelOutput
 {
     public const string ScoreColumn = "Score";

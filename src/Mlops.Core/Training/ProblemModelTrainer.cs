@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
@@ -8,15 +10,23 @@ using Mlops.Core.Problems;
 namespace Mlops.Core.Training;
 
 /// <summary>
-/// The default trainer for any problem, driven by its problem file alone: stratified split, missing
-/// values imputed from the training rows where the schema's policy says so (median of a number, most
-/// frequent value otherwise), categories one-hot, then LightGBM (or maximum entropy on standardised
-/// columns) for two or more classes. The card embeds the problem, the imputed values, the training
-/// ranges (or the problem's fixed fallback ranges), the categories seen and the most frequent class.
+/// The one trainer, for any problem, driven by its problem file alone: stratified split, missing values
+/// imputed from the training rows where the schema's policy says so (median of a number, most frequent
+/// value otherwise), categories one-hot, the sweet-spot distances when the problem turns them on, dropped
+/// features left out, then LightGBM or maximum entropy (on standardised columns) for two or more classes.
+/// The card embeds the problem, the encoding (imputed values, sweet spots), the training ranges (or the
+/// problem's fixed fallback ranges), the categories seen and the most frequent class.
 /// </summary>
 public static class ProblemModelTrainer
 {
+    /// <summary>Fewer training rows than this cannot place three sweet spots and seven weights per class.</summary>
+    public const int MinimumTrainingRows = 30;
+
     private const string LabelColumn = "Label";
+
+    /// <summary>Version of mlops that trains, as the assembly's informational version (e.g. 0.1.0+commit).</summary>
+    public static string ToolVersion { get; } =
+        typeof(ProblemModelTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>Reads a labeled data file of <paramref name="problem"/> and trains on it; the card records the file's SHA-256.</summary>
     public static TrainedModel TrainFile(
@@ -36,6 +46,8 @@ public static class ProblemModelTrainer
         ArgumentNullException.ThrowIfNull(dataSha256);
         ArgumentNullException.ThrowIfNull(options);
         var problem = data.Schema;
+        var dropped = options.Features.DroppedOf(problem);
+        SweetSpots.Features(problem);
         if (!data.IsLabeled)
         {
             throw new InvalidInputException($"{data.Name}: training needs the label column '{problem.Label.Column}' on every row");
@@ -47,19 +59,21 @@ public static class ProblemModelTrainer
         var present = labels.Distinct().Order().ToArray();
         if (present.Length < 2)
         {
+            // One class gives a "model" that always answers it, and the gate would measure nothing.
             throw new InvalidInputException(
-                $"{data.Name}: the label '{problem.Label.Column}' has only the class(es) {string.Join(", ", present.Select(c => problem.Label.Classes[c].Name))}; a classifier needs at least two classes");
+                $"{data.Name}: the label '{problem.Label.Column}' has only the value(s) {string.Join(", ", present.Select(c => $"{problem.Label.Classes[c].Value.Text} ({problem.Label.Classes[c].Name})"))}; a classifier needs at least two classes");
         }
 
         var split = StratifiedSplit.Create(labels, classCount, options.Seed, options.TestFraction, data.Name);
-        if (split.Train.Count < RiskModelTrainer.MinimumTrainingRows)
+        if (split.Train.Count < MinimumTrainingRows)
         {
-            throw new InvalidInputException($"{data.Name}: {split.Train.Count} training rows are too few to train on (need at least {RiskModelTrainer.MinimumTrainingRows})");
+            throw new InvalidInputException($"{data.Name}: {split.Train.Count} training rows are too few to train on (need at least {MinimumTrainingRows})");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(TrainingStage.EngineeringFeatures);
-        var encoding = new FeatureEncoding { Imputed = Imputation(data, split.Train), Width = FeatureEncoding.WidthOf(problem) };
+        var encoding = Encoding(data, split.Train, dropped);
+        cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(TrainingStage.Fitting);
         var model = Fit(data, split.Train, encoding, options);
@@ -68,18 +82,23 @@ public static class ProblemModelTrainer
         progress?.Report(TrainingStage.Evaluating);
         var predictions = PredictAll(model, data);
         var trainLabels = split.Train.Select(i => labels[i]).ToArray();
+
+        // A dropped input has no range: the model ignores it, so no value of it sends a request to the fallback.
+        var ranges = FallbackRanges.Resolve(problem, data, split.Train);
+        foreach (var name in dropped)
+        {
+            ranges.Remove(name);
+        }
+
         var card = new ModelCard
         {
             Trainer = options.Trainer.Name(),
-            Parameters = new SortedDictionary<string, string>(
-                RiskTrainers.Parameters(options)
-                    .Append(new("encoding", $"{encoding.Kind}; missing values imputed: median of a number, most frequent value otherwise"))
-                    .Append(new("features", string.Join(", ", FeatureEncoding.ColumnNames(problem))))
-                    .ToDictionary(), StringComparer.Ordinal),
+            Parameters = new SortedDictionary<string, string>(Parameters(problem, encoding, options).ToDictionary(), StringComparer.Ordinal),
             Features = [.. problem.Features.Select(f => f.Name)],
             Problem = problem,
             Encoding = encoding,
-            FeatureRanges = FallbackRanges.Resolve(problem, data, split.Train),
+            DroppedFeatures = dropped.Count == 0 ? null : dropped,
+            FeatureRanges = ranges,
             TrainingCategories = CategoriesSeen(data, split.Train),
             MostFrequentClass = problem.Label.Classes[RuleModel.MostFrequent(trainLabels, classCount)].Name,
             TrainAccuracy = Accuracy.Of(predictions, labels, split.Train),
@@ -90,10 +109,79 @@ public static class ProblemModelTrainer
             TrainingRows = split.Train.Count,
             Seed = options.Seed,
             CreatedAt = DateTimeOffset.UtcNow,
-            ToolVersion = RiskModelTrainer.ToolVersion,
+            ToolVersion = ToolVersion,
         };
         return new TrainedModel(model, card);
     }
+
+    /// <summary>
+    /// Fits a model on exactly these labeled rows of <paramref name="data"/> (no split, no card), engineered
+    /// from them as training does: what cross-fitting needs, e.g. the out-of-fold predictions that calibrate
+    /// the performance estimate. The caller disposes the model.
+    /// </summary>
+    public static IMlNetModel FitRows(ProblemDataset data, IReadOnlyList<int> rows, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        if (rows.Count < MinimumTrainingRows)
+        {
+            throw new InvalidInputException($"{data.Name}: {rows.Count} training rows are too few to train on (need at least {MinimumTrainingRows})");
+        }
+
+        return Fit(data, rows, Encoding(data, rows, options.Features.DroppedOf(data.Schema)), options);
+    }
+
+    /// <summary>The encoding learned from the training rows: imputed values, then the sweet spots (which read the imputed values).</summary>
+    private static FeatureEncoding Encoding(ProblemDataset data, IReadOnlyList<int> trainRows, IReadOnlyList<string> dropped)
+    {
+        var problem = data.Schema;
+        var encoding = new FeatureEncoding { Imputed = Imputation(data, trainRows), Width = 0, Dropped = dropped.Count == 0 ? null : dropped };
+        if (SweetSpots.IsTurnedOn(problem))
+        {
+            encoding = encoding with { SweetSpots = SweetSpots.Fit(data, trainRows, encoding) };
+        }
+
+        return encoding with { Width = encoding.WidthFor(problem) };
+    }
+
+    /// <summary>What the card says of the training: the trainer's settings, the spots, the dropped features, the encoded columns.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Parameters(ProblemSchema problem, FeatureEncoding encoding, TrainingOptions options)
+    {
+        foreach (var parameter in RiskTrainers.Parameters(options))
+        {
+            yield return parameter;
+        }
+
+        foreach (var spot in encoding.SweetSpots ?? [])
+        {
+            yield return new($"sweet_spot_{spot.Feature}", spot.Spot.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        if (encoding.Dropped is { Count: > 0 } dropped)
+        {
+            yield return new("dropped_features", string.Join(", ", dropped));
+        }
+
+        // Said where it applies: a problem without categories or imputed values (the talk's) reads its numbers as they are.
+        if (problem.Features.Any(f => f.Kind == FeatureType.Categorical || f.Missing == MissingValuePolicy.Impute))
+        {
+            yield return new("encoding", $"{encoding.Kind}; missing values imputed: median of a number, most frequent value otherwise");
+        }
+
+        yield return new("features", string.Join(", ", encoding.Describe(problem)));
+        if (Standardises(encoding, options))
+        {
+            yield return new("normalization", "mean_variance");
+        }
+    }
+
+    /// <summary>
+    /// Maximum entropy reads standardised columns (mean 0, variance 1 over the training rows) so that one L2
+    /// penalty weighs all features alike; so does any model on sweet spots, as the talk's models always did.
+    /// </summary>
+    private static bool Standardises(FeatureEncoding encoding, TrainingOptions options) =>
+        options.Trainer == TrainerKind.MaximumEntropy || encoding.SweetSpots is { Count: > 0 };
 
     /// <summary>The classifier's prediction for every row of <paramref name="data"/>.</summary>
     public static ClassPrediction[] PredictAll(IClassifier classifier, ProblemDataset data)
@@ -111,25 +199,6 @@ public static class ProblemModelTrainer
         return predictions;
     }
 
-    /// <summary>
-    /// Fits a model on exactly these labeled rows of <paramref name="data"/> (no split, no card), imputing from
-    /// them as <see cref="Train"/> imputes from its training rows: what cross-fitting needs, e.g. the
-    /// out-of-fold predictions that calibrate the performance estimate.
-    /// </summary>
-    public static IClassifier FitRows(ProblemDataset data, IReadOnlyList<int> trainRows, TrainingOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(trainRows);
-        ArgumentNullException.ThrowIfNull(options);
-        if (trainRows.Count < RiskModelTrainer.MinimumTrainingRows)
-        {
-            throw new InvalidInputException($"{data.Name}: {trainRows.Count} training rows are too few to train on (need at least {RiskModelTrainer.MinimumTrainingRows})");
-        }
-
-        var encoding = new FeatureEncoding { Imputed = Imputation(data, trainRows), Width = FeatureEncoding.WidthOf(data.Schema) };
-        return Fit(data, trainRows, encoding, options);
-    }
-
     /// <summary>Rebuilds the classifier of a saved model from its card and ML.NET transformer.</summary>
     internal static MlNetClassifier Load(ModelCard card, MLContext context, ITransformer transformer) =>
         new(card.Trainer, card.ProblemOrInsurance, card.Encoding ?? throw new ArgumentException("the card has no feature encoding", nameof(card)), context, transformer);
@@ -138,6 +207,7 @@ public static class ProblemModelTrainer
     {
         var problem = data.Schema;
         var context = new MLContext(seed: options.Seed);
+        var encoder = encoding.For(problem);
         var vector = new double[problem.Features.Count];
         var labels = data.Labels;
         var rows = new LabeledEncodedRow[trainRows.Count];
@@ -145,12 +215,12 @@ public static class ProblemModelTrainer
         {
             data.CopyRow(trainRows[r], vector);
             rows[r] = new LabeledEncodedRow { Features = new float[encoding.Width], Class = (uint)labels[trainRows[r]] };
-            encoding.Encode(problem, vector, rows[r].Features);
+            encoder.Encode(vector, rows[r].Features);
         }
 
         var view = context.Data.LoadFromEnumerable(rows, LabeledEncodedRow.Definition(encoding.Width));
         var labeled = LabelKeys(context, problem.Label.Classes.Count).Transform(view);
-        IEstimator<ITransformer> pipeline = options.Trainer == TrainerKind.MaximumEntropy
+        IEstimator<ITransformer> pipeline = Standardises(encoding, options)
             ? context.Transforms.NormalizeMeanVariance(EncodedRow.FeaturesColumn)
             : new EstimatorChain<ITransformer>();
         var transformer = pipeline.Append(RiskTrainers.Create(context, options, LabelColumn, EncodedRow.FeaturesColumn)).Fit(labeled);

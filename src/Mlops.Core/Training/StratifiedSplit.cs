@@ -1,5 +1,3 @@
-using Mlops.Core.Data;
-
 namespace Mlops.Core.Training;
 
 /// <summary>
@@ -21,15 +19,6 @@ public sealed class StratifiedSplit
 
     /// <summary>Row indices of the test part, ascending.</summary>
     public IReadOnlyList<int> Test { get; }
-
-    /// <exception cref="InvalidInputException">When the data is too small to give both parts a row.</exception>
-    public static StratifiedSplit Create(IReadOnlyList<RiskGroup> labels, int seed, double testFraction, string dataName = "data")
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-
-        // The risk groups are the classes 0 (high), 1 (medium), 2 (low): the seed's split, unchanged.
-        return Create([.. labels.Select(g => (int)g)], RiskGroups.Count, seed, testFraction, dataName);
-    }
 
     /// <summary>The split of any problem's labels, given as class indices 0 … <paramref name="classCount"/> − 1.</summary>
     /// <exception cref="InvalidInputException">When the data is too small to give both parts a row.</exception>

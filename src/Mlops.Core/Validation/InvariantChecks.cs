@@ -1,5 +1,4 @@
 using System.Globalization;
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 
 namespace Mlops.Core.Validation;
@@ -7,16 +6,6 @@ namespace Mlops.Core.Validation;
 /// <summary>The talk's invariants, measured against the bounds of an <see cref="InvariantSpec"/>.</summary>
 public static class InvariantChecks
 {
-    /// <summary>
-    /// Accuracy band and gap on the split; class balance and certainty over the predictions for all rows
-    /// (the insurance model's typed predictions: its classes high, medium, low).
-    /// </summary>
-    public static IReadOnlyList<InvariantCheck> Evaluate(InvariantSpec spec, AccuracySummary accuracy, IReadOnlyList<RiskPrediction> predictions)
-    {
-        ArgumentNullException.ThrowIfNull(predictions);
-        return Evaluate(spec, accuracy, [.. predictions.Select(InsuranceVector.ToClassPrediction)], Problems.ProblemSchema.Insurance, null);
-    }
-
     /// <summary>
     /// The invariants for any problem's k classes: accuracy band and gap on the split; each class's predicted
     /// count within its expected count · (1 ± tolerance) — n/k, or n times the class's share in
@@ -70,10 +59,6 @@ public static class InvariantChecks
         checks.Add(Above("certainty_max", "most certain prediction (top probability)", certainty.Max(), spec.CertaintyMaxAbove));
         return checks;
     }
-
-    /// <summary>One risk group's predicted count against n/3 · (1 ± tolerance), its ends drawn as <see cref="InvariantSpec.ClassCountBounds"/> says.</summary>
-    public static InvariantCheck ClassCount(InvariantSpec spec, RiskGroup group, int count, int n) =>
-        ClassCount(spec, group.Name(), 1.0 / RiskGroups.Count, count, n);
 
     /// <summary>
     /// One class's predicted count against its expected count n · <paramref name="share"/> · (1 ± tolerance),

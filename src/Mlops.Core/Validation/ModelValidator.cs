@@ -13,29 +13,20 @@ namespace Mlops.Core.Validation;
 /// </summary>
 public static class ModelValidator
 {
-    /// <summary>Reads a labeled data file and validates the model on it.</summary>
-    /// <remarks>
-    /// The talk's insurance model reads the seed's data as always; a model of any other problem reads the
-    /// file through the problem its card embeds (<see cref="ProblemCsvReader"/>).
-    /// </remarks>
+    /// <summary>Reads a labeled data file through the problem the model's card embeds (<see cref="ProblemCsvReader"/>) and validates the model on it.</summary>
     public static ValidationReport ValidateFile(TrainedModel model, string dataFile, InvariantSpec spec, string? modelName = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataFile);
-        if (!model.IsRiskModel)
-        {
-            var problemData = ProblemCsvReader.ReadFile(dataFile, model.Card.ProblemOrInsurance, requireLabels: true);
-            return Validate(model, problemData, ContentHash.OfFile(dataFile), spec, modelName);
-        }
-
-        var data = InsuranceCsvReader.ReadFile(dataFile, requireLabels: true);
+        var data = ProblemCsvReader.ReadFile(dataFile, model.Card.ProblemOrInsurance, requireLabels: true);
         return Validate(model, data, ContentHash.OfFile(dataFile), spec, modelName);
     }
 
     /// <summary>
     /// Validates a model of any problem on its labeled data: the model through its <see cref="IClassifier"/>,
     /// the baseline the problem's rules (or, without rules, the card's most frequent class); reports name
-    /// classes by their display names.
+    /// classes by their display names. The talk's insurance model is one such problem: its verdicts and
+    /// bounds are the ones its typed path gave (the same rules, split and counts).
     /// </summary>
     public static ValidationReport Validate(TrainedModel model, ProblemDataset data, string dataSha256, InvariantSpec spec, string? modelName = null)
     {
@@ -87,49 +78,6 @@ public static class ModelValidator
         return RuleModel.For(problem, mostFrequent >= 0 ? mostFrequent : problem.Fallback?.Otherwise is null ? 0 : null);
     }
 
-    public static ValidationReport Validate(TrainedModel model, InsuranceDataset data, string dataSha256, InvariantSpec spec, string? modelName = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(dataSha256);
-        ArgumentNullException.ThrowIfNull(spec);
-        if (!data.IsLabeled)
-        {
-            throw new DataFormatException(data.Name, null, InsuranceCsvFormat.GroupColumn, "validation needs a label on every row");
-        }
-
-        var labels = data.Labels();
-        var split = StratifiedSplit.Create(labels, model.Card.Seed, model.Card.TestFraction, data.Name);
-        var features = data.Records.Select(r => r.Features).ToArray();
-        var predictions = model.Model.PredictAll(features);
-        IRiskModel rules = BaselineRiskModel.Instance;
-        var baseline = rules.PredictAll(features);
-        var accuracy = Summarize(predictions, labels, split);
-        var counts = RiskGroups.All.ToDictionary(g => g.Name(), g => predictions.Count(p => p.Group == g));
-
-        return new ValidationReport
-        {
-            DataFile = data.Name,
-            DataSha256 = dataSha256,
-            Checks = InvariantChecks.Evaluate(spec, accuracy, predictions),
-            ValidatedAt = DateTimeOffset.UtcNow,
-            SpecVersion = spec.Version,
-            Model = modelName,
-            ModelTrainer = model.Card.Trainer,
-            ModelTrainingDataFile = model.Card.TrainingDataFile,
-            ModelTrainingDataSha256 = model.Card.TrainingDataSha256,
-            SameDataAsTraining = string.Equals(dataSha256, model.Card.TrainingDataSha256, StringComparison.OrdinalIgnoreCase),
-            Rows = data.Count,
-            Accuracy = accuracy,
-            BaselineAccuracy = Summarize(baseline, labels, split),
-            TrainedTestAccuracy = model.Card.TestAccuracy,
-            PredictedClassCounts = counts,
-        };
-    }
-
     private static AccuracySummary Summarize(IReadOnlyList<ClassPrediction> predictions, int[] labels, StratifiedSplit split) =>
         new(Models.Accuracy.Of(predictions, labels, split.Train), Models.Accuracy.Of(predictions, labels, split.Test), Models.Accuracy.Of(predictions, labels, Enumerable.Range(0, labels.Length)));
-
-    private static AccuracySummary Summarize(IReadOnlyList<RiskPrediction> predictions, IReadOnlyList<RiskGroup> labels, StratifiedSplit split) =>
-        new(Models.Accuracy.Of(predictions, labels, split.Train), Models.Accuracy.Of(predictions, labels, split.Test), Models.Accuracy.Of(predictions, labels));
 }

@@ -140,7 +140,7 @@ public sealed class ProblemTrainingTests : IDisposable
     [InlineData("churn", "missing-column", "income")]
     [InlineData("trainer", null, "training.trainer: 'forest' is not a trainer")]
     [InlineData("spots-on-category", null, "training.feature_engineering.sweet_spots[0]: a sweet spot needs a numeric feature")]
-    [InlineData("spots", null, "sweet_spots is implemented for the talk's insurance features only")]
+    [InlineData("spots-on-nothing", null, "training.feature_engineering.sweet_spots[0]: no feature 'speed' in this problem")]
     public async Task Bad_problem_or_data_is_a_one_line_error_with_exit_code_2(string problemKind, string? dataKind, string expected)
     {
         var problem = problemKind switch
@@ -150,7 +150,7 @@ public sealed class ProblemTrainingTests : IDisposable
             "churn" => Write("churn.problem.json", ChurnProblem),
             "trainer" => Write("trainer.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"trainer\": \"forest\" }, \"id\":", StringComparison.Ordinal)),
             "spots-on-category" => Write("c.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"feature_engineering\": { \"sweet_spots\": [ \"region\" ] } }, \"id\":", StringComparison.Ordinal)),
-            "spots" => Write("s.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"feature_engineering\": { \"sweet_spots\": [ \"income\" ] } }, \"id\":", StringComparison.Ordinal)),
+            "spots-on-nothing" => Write("s.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"feature_engineering\": { \"sweet_spots\": [ \"speed\" ] } }, \"id\":", StringComparison.Ordinal)),
             _ => _temp.File(problemKind),
         };
         var data = Write("data.csv", dataKind == "missing-column"
@@ -163,6 +163,25 @@ public sealed class ProblemTrainingTests : IDisposable
         Assert.Contains(expected, run.StandardError, StringComparison.Ordinal);
         Assert.Single(run.StandardError.Trim().Split('\n'));
         Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sweet_spot_on_any_problems_numeric_feature_is_learned_and_read_as_a_distance()
+    {
+        // Before the one trainer, this problem file was refused: sweet spots knew only the insurance rows.
+        var problem = Write("spots.problem.json", ChurnProblem.Replace("\"id\":", "\"training\": { \"feature_engineering\": { \"sweet_spots\": [ \"income\" ] } }, \"id\":", StringComparison.Ordinal));
+        var data = Write("churn.csv", Churn(1, 400, 0));
+
+        var run = await Run("train", "--problem", problem, "--data", data, "--out", _temp.File("m"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var card = JsonDocument.Parse(run.StandardOutput);
+        var parameters = card.RootElement.GetProperty("parameters");
+        var spot = double.Parse(parameters.GetProperty("sweet_spot_income").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(spot, 20, 80);
+        Assert.EndsWith(string.Create(CultureInfo.InvariantCulture, $"|income - {(float)spot:R}|"), parameters.GetProperty("features").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("region=north, region=south, region=east, region=west, owner", parameters.GetProperty("features").GetString(), StringComparison.Ordinal);
+        Assert.Equal("mean_variance", parameters.GetProperty("normalization").GetString());
     }
 
     /// <summary>Churn: id, income (NA 5 %), region (string, NA 5 %), owner 0/1, an ignored note, the label yes/no.</summary>

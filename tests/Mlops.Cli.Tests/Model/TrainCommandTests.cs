@@ -111,9 +111,9 @@ public sealed class TrainCommandTests(TrainedClassifierFixture fixture) : IClass
 
         var run = await CliProcess.RunAsync("train", "-d", data, "-m", temp.File("model"));
 
+        // The CSV reader (Sep) reads rows of at most 16,777,216 characters: the row is refused whole, by file and line.
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("column 'age': '\\u001b[2Jxxx", run.StandardError, StringComparison.Ordinal);
-        Assert.Contains("(20971524 characters) is not a number", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("huge-field.csv:2: a row longer than 16,777,216 characters", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', run.StandardError);
         Assert.True(run.StandardError.Length < 400, $"{run.StandardError.Length} characters of error");
     }

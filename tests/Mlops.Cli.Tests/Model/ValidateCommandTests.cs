@@ -130,7 +130,7 @@ public sealed class ValidateCommandTests(TrainedClassifierFixture fixture) : ICl
         { "truncated-zip", "model.zip: not a readable ML.NET model (truncated or corrupt?)" },
         { "truncated-card", "model.json: not a valid model card (truncated or corrupt?)" },
         { "no-card", "model.json: model card not found" },
-        { "other-schema", "the model expects the input columns [speed, weight]" },
+        { "other-schema", "the model expects the input columns [speed: Single, weight: Single], not the card's encoded vector of 6 numbers" },
         { "future-card", "model card format version 7 is not supported; this mlops reads version 1" },
     };
 

@@ -17,7 +17,7 @@ public sealed class SeedAnalysisFixture : IDisposable
         TypedMonths = [.. Enumerable.Range(1, 36).Select(m => InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(m), requireLabels: true))];
         Reference = ProblemMonth.Read(ReferenceFile, ProblemSchema.Insurance, 0);
         Months = [.. Enumerable.Range(1, 36).Select(m => ProblemMonth.Read(RepositoryPaths.SeedMonth(m), ProblemSchema.Insurance, m))];
-        Trained = RiskModelTrainer.TrainFile(ReferenceFile, new TrainingOptions());
+        Trained = ProblemModelTrainer.TrainFile(ReferenceFile, ProblemSchema.Insurance, new TrainingOptions());
         Model = AnalyzedModel.Of("reference model", Trained);
         AtMonth36 = Analyze(new AnalysisOptions());
     }

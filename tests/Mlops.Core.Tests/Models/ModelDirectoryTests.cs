@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.Tests.Training;
 using Mlops.Testing;
@@ -174,7 +173,11 @@ public sealed class ModelDirectoryTests(ReferenceModelFixture fixture) : IDispos
         context.Model.Save(other, data.Schema, ModelDirectory.ModelFile(directory));
 
         var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
+        Assert.Contains("the model expects the input columns [speed: Single, weight: Single], not the card's encoded vector of 6 numbers", error.Message, StringComparison.Ordinal);
 
+        // A card without an encoding (written before session 21) expects one float column per feature.
+        ModelCardFile.Write(directory, ModelCardFile.Read(directory) with { Encoding = null });
+        error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
         Assert.Contains("the model expects the input columns [speed, weight]", error.Message, StringComparison.Ordinal);
         Assert.Contains("missing or not float: training, age", error.Message, StringComparison.Ordinal);
     }
@@ -183,14 +186,61 @@ public sealed class ModelDirectoryTests(ReferenceModelFixture fixture) : IDispos
     public void An_ml_net_model_with_the_right_inputs_but_no_class_scores_is_refused()
     {
         var directory = SavedModel();
+        ModelCardFile.Write(directory, ModelCardFile.Read(directory) with { Encoding = null });
         var context = new MLContext(seed: 1);
-        var data = context.Data.LoadFromEnumerable(new[] { Core.Training.ModelInput.From(new InsuranceFeatures(false, 30, false, 40, 100, 20)) });
+        var data = context.Data.LoadFromEnumerable(new[] { new SixInputs() });
         var noScores = context.Transforms.Concatenate("Features", "age", "power").Fit(data);
         context.Model.Save(noScores, data.Schema, ModelDirectory.ModelFile(directory));
 
         var error = Assert.Throws<ModelFormatException>(() => ModelDirectory.Load(directory));
 
         Assert.Contains("the model does not fit this mlops's input schema", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_folder_written_before_the_one_trainer_loads_and_predicts_as_the_model_trained_now()
+    {
+        // Fixtures/legacy-insurance-model: `mlops train -d seed-data/reference.csv` of commit ec5e2d2, whose
+        // ML.NET input was one float column per feature and whose card has no encoding.
+        var legacy = Path.Combine(AppContext.BaseDirectory, "Fixtures", "legacy-insurance-model");
+        using var loaded = ModelDirectory.Load(legacy);
+        Assert.Null(loaded.Card.Encoding);
+        Assert.IsType<Core.Training.ColumnsClassifier>(loaded.Classifier);
+        Assert.Equal(fixture.Trained.Card.TestAccuracy, loaded.Card.TestAccuracy);
+        Assert.Equal(fixture.Trained.Card.Parameters["features"], loaded.Card.Parameters["features"]);
+
+        var reference = Mlops.Core.Problems.ProblemCsvReader.ReadFile(RepositoryPaths.SeedMonth(0), Mlops.Core.Problems.ProblemSchema.Insurance, requireLabels: true);
+        var vector = new double[reference.Schema.Features.Count];
+        for (var i = 0; i < reference.RowCount; i++)
+        {
+            reference.CopyRow(i, vector);
+            var before = loaded.Classifier.Predict(vector);
+            var now = fixture.Trained.Classifier.Predict(vector);
+            Assert.Equal(before.Class, now.Class);
+            Assert.Equal(before.Probabilities, now.Probabilities);
+        }
+    }
+
+    /// <summary>A row with one float column per insurance feature, as the talk's models were saved.</summary>
+    private sealed class SixInputs
+    {
+        [ColumnName("training")]
+        public float Training { get; set; }
+
+        [ColumnName("age")]
+        public float Age { get; set; } = 30;
+
+        [ColumnName("emergency_braking")]
+        public float EmergencyBraking { get; set; }
+
+        [ColumnName("braking_distance")]
+        public float BrakingDistance { get; set; } = 40;
+
+        [ColumnName("power")]
+        public float Power { get; set; } = 100;
+
+        [ColumnName("miles")]
+        public float Miles { get; set; } = 20;
     }
 
     private sealed class OtherInput

@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Tests.Training;
 using Mlops.Core.Training;
 using Mlops.Testing;
@@ -32,7 +33,7 @@ public sealed class ModelFileCheckTests(ReferenceModelFixture fixture) : IDispos
         var first = _temp.File("first");
         var second = _temp.File("second");
         ModelDirectory.Save(fixture.Trained, first);
-        using (var other = RiskModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), new TrainingOptions { Seed = 7 }))
+        using (var other = ProblemModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance, new TrainingOptions { Seed = 7 }))
         {
             ModelDirectory.Save(other, second);
         }

@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -13,7 +14,7 @@ public sealed class DroppedFeatureTests(ReferenceModelFixture fixture)
     public void A_model_without_emergency_braking_ignores_it_and_says_so_on_its_card()
     {
         var options = new TrainingOptions { Features = FeatureSelection.Dropping(["emergency_braking"]) };
-        using var trained = RiskModelTrainer.Train(fixture.Reference, "hash", options);
+        using var trained = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", options);
         Assert.Equal(["emergency_braking"], trained.Card.DroppedFeatures);
         Assert.DoesNotContain("emergency_braking", trained.Card.FeatureRanges.Keys);
         Assert.Equal(5, trained.Card.FeatureRanges.Count);
@@ -39,7 +40,7 @@ public sealed class DroppedFeatureTests(ReferenceModelFixture fixture)
     public void A_model_with_a_dropped_age_is_saved_and_loaded_like_any_other_and_takes_six_inputs()
     {
         using var temp = new TemporaryDirectory("mlops-drop");
-        using var trained = RiskModelTrainer.Train(fixture.Reference, "hash", new TrainingOptions { Features = FeatureSelection.Dropping(["age"]) });
+        using var trained = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", new TrainingOptions { Features = FeatureSelection.Dropping(["age"]) });
         ModelDirectory.Save(trained, temp.Path);
         using var loaded = ModelDirectory.Load(temp.Path);
         Assert.Equal(["age"], loaded.Card.DroppedFeatures);
@@ -57,7 +58,7 @@ public sealed class DroppedFeatureTests(ReferenceModelFixture fixture)
     [Fact]
     public void The_default_selection_trains_the_same_model_as_before()
     {
-        using var again = RiskModelTrainer.Train(fixture.Reference, "hash", new TrainingOptions { Features = FeatureSelection.Dropping([]) });
+        using var again = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", new TrainingOptions { Features = FeatureSelection.Dropping([]) });
         Assert.Null(again.Card.DroppedFeatures);
         Assert.Equal(fixture.Trained.Card.TestAccuracy, again.Card.TestAccuracy);
         Assert.Equal(fixture.Trained.Card.Parameters["features"], again.Card.Parameters["features"]);
@@ -66,22 +67,23 @@ public sealed class DroppedFeatureTests(ReferenceModelFixture fixture)
     [Fact]
     public void Unknown_features_and_dropping_everything_are_bad_input()
     {
-        var unknown = Assert.Throws<InvalidInputException>(() => FeatureSelection.Dropping(["speed"]));
+        var unknown = Assert.Throws<InvalidInputException>(() => FeatureSelection.Dropping(["speed"]).DroppedOf(ProblemSchema.Insurance));
         Assert.Contains("'speed'", unknown.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidInputException>(() => FeatureSelection.Dropping(Feature.All.Select(f => f.Name)));
+        Assert.Throws<InvalidInputException>(() => FeatureSelection.Dropping(ProblemSchema.Insurance.Features.Select(f => f.Name)).DroppedOf(ProblemSchema.Insurance));
+        Assert.Throws<InvalidInputException>(() => ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", new TrainingOptions { Features = FeatureSelection.Dropping(["speed"]) }));
     }
 
     [Fact]
     public void The_card_records_how_to_train_the_same_way_again()
     {
         var options = new TrainingOptions { Seed = 7, Features = FeatureSelection.Dropping(["power", "miles"]) };
-        using var trained = RiskModelTrainer.Train(fixture.Reference, "hash", options);
+        using var trained = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", options);
         var read = TrainingOptionsFromCard.Read(trained.Card);
         Assert.Equal(options.Trainer, read.Trainer);
         Assert.Equal(7, read.Seed);
         Assert.Equal(options.TestFraction, read.TestFraction);
         Assert.Equal(options.L2Regularization, read.L2Regularization);
-        Assert.Equal(["power", "miles"], read.Features.Dropped.Select(f => f.Name));
+        Assert.Equal(["power", "miles"], read.Features.Dropped);
         Assert.Equal(TrainerKind.LightGbm, TrainingOptionsFromCard.Read(fixture.Trained.Card with { Parameters = new Dictionary<string, string> { ["trainer"] = "lightgbm" } }).Trainer);
     }
 }

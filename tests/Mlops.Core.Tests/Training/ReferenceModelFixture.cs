@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -11,7 +12,7 @@ public sealed class ReferenceModelFixture : IDisposable
     public ReferenceModelFixture()
     {
         Reference = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(0), requireLabels: true);
-        Trained = RiskModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), new TrainingOptions());
+        Trained = ProblemModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance, new TrainingOptions());
     }
 
     public InsuranceDataset Reference { get; }

@@ -8,10 +8,13 @@ public sealed class StratifiedSplitTests
 {
     private static readonly RiskGroup[] ReferenceLabels = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(0), requireLabels: true).Labels();
 
+    /// <summary>The reference's labels as the insurance problem's class indices (high 0, medium 1, low 2).</summary>
+    private static readonly int[] Classes = [.. ReferenceLabels.Select(g => (int)g)];
+
     [Fact]
     public void Holds_out_a_fifth_of_every_class()
     {
-        var split = StratifiedSplit.Create(ReferenceLabels, seed: 42, testFraction: 0.2);
+        var split = StratifiedSplit.Create(Classes, 3, seed: 42, testFraction: 0.2);
 
         Assert.Equal(1200, split.Train.Count);
         Assert.Equal(300, split.Test.Count);
@@ -26,7 +29,7 @@ public sealed class StratifiedSplitTests
     [Fact]
     public void Train_and_test_are_disjoint_sorted_and_cover_every_row()
     {
-        var split = StratifiedSplit.Create(ReferenceLabels, seed: 42, testFraction: 0.2);
+        var split = StratifiedSplit.Create(Classes, 3, seed: 42, testFraction: 0.2);
 
         Assert.Empty(split.Train.Intersect(split.Test));
         Assert.Equal(Enumerable.Range(0, ReferenceLabels.Length), split.Train.Concat(split.Test).Order());
@@ -37,9 +40,9 @@ public sealed class StratifiedSplitTests
     [Fact]
     public void The_same_seed_gives_the_same_split_and_another_seed_another()
     {
-        var first = StratifiedSplit.Create(ReferenceLabels, seed: 42, testFraction: 0.2);
-        var again = StratifiedSplit.Create(ReferenceLabels, seed: 42, testFraction: 0.2);
-        var other = StratifiedSplit.Create(ReferenceLabels, seed: 7, testFraction: 0.2);
+        var first = StratifiedSplit.Create(Classes, 3, seed: 42, testFraction: 0.2);
+        var again = StratifiedSplit.Create(Classes, 3, seed: 42, testFraction: 0.2);
+        var other = StratifiedSplit.Create(Classes, 3, seed: 7, testFraction: 0.2);
 
         Assert.Equal(first.Test, again.Test);
         Assert.NotEqual(first.Test, other.Test);
@@ -48,7 +51,7 @@ public sealed class StratifiedSplitTests
     [Fact]
     public void Too_few_rows_is_bad_input_not_a_crash()
     {
-        var error = Assert.Throws<InvalidInputException>(() => StratifiedSplit.Create([RiskGroup.High, RiskGroup.Low], seed: 1, testFraction: 0.2, "tiny.csv"));
+        var error = Assert.Throws<InvalidInputException>(() => StratifiedSplit.Create([0, 2], 3, seed: 1, testFraction: 0.2, "tiny.csv"));
 
         Assert.Contains("tiny.csv: 2 labeled rows are too few", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,5 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Validation;
 
 namespace Mlops.Core.Tests.Validation;
@@ -9,25 +9,29 @@ public sealed class InvariantChecksTests
     private static readonly InvariantSpec Spec = InvariantSpec.Default;
 
     /// <summary>n predictions: the given counts per class, each with the given top probability.</summary>
-    private static RiskPrediction[] Predictions(int high, int medium, int low, double certainty = 0.9)
+    private static ClassPrediction[] Predictions(int high, int medium, int low, double certainty = 0.9)
     {
-        RiskPrediction Make(RiskGroup group)
+        ClassPrediction Make(int @class)
         {
             var p = new double[3];
             Array.Fill(p, (1 - certainty) / 2);
-            p[(int)group] = certainty;
-            return new RiskPrediction(group, p);
+            p[@class] = certainty;
+            return new ClassPrediction(@class, p);
         }
 
-        return [.. Enumerable.Repeat(RiskGroup.High, high).Concat(Enumerable.Repeat(RiskGroup.Medium, medium)).Concat(Enumerable.Repeat(RiskGroup.Low, low)).Select(Make)];
+        return [.. Enumerable.Repeat(0, high).Concat(Enumerable.Repeat(1, medium)).Concat(Enumerable.Repeat(2, low)).Select(Make)];
     }
+
+    /// <summary>The insurance problem's checks (classes high, medium, low) with n/3 balance.</summary>
+    private static IReadOnlyList<InvariantCheck> Evaluate(InvariantSpec spec, AccuracySummary accuracy, IReadOnlyList<ClassPrediction> predictions) =>
+        InvariantChecks.Evaluate(spec, accuracy, predictions, ProblemSchema.Insurance, null);
 
     private static InvariantCheck Check(IReadOnlyList<InvariantCheck> checks, string name) => checks.Single(c => c.Name == name);
 
     [Fact]
     public void Every_check_of_the_talk_is_there_once()
     {
-        var checks = InvariantChecks.Evaluate(Spec, new AccuracySummary(0.9, 0.9, 0.9), [.. Predictions(100, 100, 100), RiskPrediction.Certain(RiskGroup.Low)]);
+        var checks = Evaluate(Spec, new AccuracySummary(0.9, 0.9, 0.9), [.. Predictions(100, 100, 100), ClassPrediction.Certain(2, 3)]);
 
         Assert.Equal(
             ["train_accuracy_min", "test_accuracy_min", "train_accuracy_max", "test_accuracy_max", "train_test_gap",
@@ -40,7 +44,7 @@ public sealed class InvariantChecksTests
     [Fact]
     public void Bounds_are_strict_as_in_the_talk()
     {
-        var checks = InvariantChecks.Evaluate(Spec, new AccuracySummary(0.85, 0.95, 0.9), Predictions(100, 100, 100, certainty: 0.99));
+        var checks = Evaluate(Spec, new AccuracySummary(0.85, 0.95, 0.9), Predictions(100, 100, 100, certainty: 0.99));
 
         Assert.False(Check(checks, "train_accuracy_min").Passed);
         Assert.False(Check(checks, "test_accuracy_max").Passed);
@@ -54,8 +58,8 @@ public sealed class InvariantChecksTests
     public void Class_counts_may_deviate_by_a_fifth_of_n_over_3_and_no_more()
     {
         // n = 300: 100 ± 20 is allowed.
-        var atTheEdge = InvariantChecks.Evaluate(Spec, new AccuracySummary(0.9, 0.9, 0.9), Predictions(120, 100, 80));
-        var beyond = InvariantChecks.Evaluate(Spec, new AccuracySummary(0.9, 0.9, 0.9), Predictions(121, 100, 79));
+        var atTheEdge = Evaluate(Spec, new AccuracySummary(0.9, 0.9, 0.9), Predictions(120, 100, 80));
+        var beyond = Evaluate(Spec, new AccuracySummary(0.9, 0.9, 0.9), Predictions(121, 100, 79));
 
         Assert.True(Check(atTheEdge, "class_count_high").Passed);
         Assert.True(Check(atTheEdge, "class_count_low").Passed);
@@ -69,7 +73,7 @@ public sealed class InvariantChecksTests
     [Fact]
     public void A_shortfall_is_measured_as_a_negative_margin()
     {
-        var checks = InvariantChecks.Evaluate(Spec, new AccuracySummary(0.80, 0.78, 0.8), Predictions(100, 100, 100, certainty: 0.6));
+        var checks = Evaluate(Spec, new AccuracySummary(0.80, 0.78, 0.8), Predictions(100, 100, 100, certainty: 0.6));
 
         Assert.Equal(-0.07, Check(checks, "test_accuracy_min").Margin!.Value, 12);
         Assert.Equal("> 0.85", Check(checks, "test_accuracy_min").Bound);

@@ -1,4 +1,6 @@
 using Mlops.Core.Data;
+using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Tests.Training;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -66,7 +68,7 @@ public sealed class ModelValidatorTests(ReferenceModelFixture fixture)
     {
         // The talk: "the new model no longer meets our requirements — back to phase I". What fails is
         // the balance: month 12 has 21.6 % high-risk customers, so an accurate model predicts too few.
-        using var retrained = RiskModelTrainer.TrainFile(RepositoryPaths.SeedMonth(12), new TrainingOptions());
+        using var retrained = ProblemModelTrainer.TrainFile(RepositoryPaths.SeedMonth(12), ProblemSchema.Insurance, new TrainingOptions());
 
         var report = ModelValidator.ValidateFile(retrained, RepositoryPaths.SeedMonth(12), InvariantSpec.Default);
 
@@ -93,7 +95,7 @@ public sealed class ModelValidatorTests(ReferenceModelFixture fixture)
     {
         var unlabeled = new InsuranceDataset("month-40.csv", [.. fixture.Reference.Records.Select(r => new InsuranceRecord(r.Features))]);
 
-        var error = Assert.Throws<DataFormatException>(() => ModelValidator.Validate(fixture.Trained, unlabeled, "hash", InvariantSpec.Default));
+        var error = Assert.Throws<InvalidInputException>(() => ModelValidator.Validate(fixture.Trained, InsuranceVector.Dataset(unlabeled), "hash", InvariantSpec.Default));
 
         Assert.Contains("month-40.csv", error.Message, StringComparison.Ordinal);
     }

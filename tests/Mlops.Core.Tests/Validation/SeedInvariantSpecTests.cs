@@ -1,5 +1,5 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Validation;
 using Mlops.Testing;
 
@@ -41,7 +41,7 @@ public sealed class SeedInvariantSpecTests
     [InlineData(1000, 383, false)]
     public void A_class_count_is_in_pythons_range_with_the_upper_end_excluded(int n, int count, bool passes)
     {
-        var check = InvariantChecks.ClassCount(Seed, RiskGroup.High, count, n);
+        var check = InvariantChecks.ClassCount(Seed, "high", 1.0 / 3, count, n);
 
         Assert.Equal(passes, check.Passed);
         Assert.Equal(passes, check.Margin >= 0);
@@ -52,15 +52,15 @@ public sealed class SeedInvariantSpecTests
     {
         var band = Seed with { ClassCountBounds = ClassCountBounds.Band };
 
-        Assert.True(InvariantChecks.ClassCount(band, RiskGroup.High, 575, 1500).Passed);
-        Assert.False(InvariantChecks.ClassCount(band, RiskGroup.High, 283, 1000).Passed);
+        Assert.True(InvariantChecks.ClassCount(band, "high", 1.0 / 3, 575, 1500).Passed);
+        Assert.False(InvariantChecks.ClassCount(band, "high", 1.0 / 3, 283, 1000).Passed);
     }
 
     [Fact]
     public void Our_model_on_the_seeds_reference_578_high_and_418_low_fails_the_seeds_class_balance()
     {
-        var high = InvariantChecks.ClassCount(Seed, RiskGroup.High, 578, 1500);
-        var low = InvariantChecks.ClassCount(Seed, RiskGroup.Low, 418, 1500);
+        var high = InvariantChecks.ClassCount(Seed, "high", 1.0 / 3, 578, 1500);
+        var low = InvariantChecks.ClassCount(Seed, "low", 1.0 / 3, 418, 1500);
 
         Assert.Equal("425 .. 574", high.Bound);
         Assert.False(high.Passed);
@@ -72,15 +72,15 @@ public sealed class SeedInvariantSpecTests
     [Fact]
     public void Without_an_upper_accuracy_bound_there_is_no_such_check_and_near_perfect_accuracy_passes()
     {
-        RiskPrediction[] predictions = [.. Enumerable.Range(0, 300).Select(i => RiskPrediction.Certain((RiskGroup)(i % 3)))];
+        ClassPrediction[] predictions = [.. Enumerable.Range(0, 300).Select(i => ClassPrediction.Certain(i % 3, 3))];
 
-        var checks = InvariantChecks.Evaluate(Seed, new AccuracySummary(0.99, 0.98, 0.6), predictions);
+        var checks = InvariantChecks.Evaluate(Seed, new AccuracySummary(0.99, 0.98, 0.6), predictions, ProblemSchema.Insurance, null);
 
         Assert.Equal(
             ["train_accuracy_min", "test_accuracy_min", "train_test_gap", "class_count_high", "class_count_medium", "class_count_low",
              "certainty_min", "certainty_mean", "certainty_max"],
             checks.Select(c => c.Name));
         Assert.All(checks, c => Assert.True(c.Passed, c.Name));
-        Assert.Contains(InvariantChecks.Evaluate(InvariantSpec.Default, new AccuracySummary(0.99, 0.98, 0.6), predictions), c => c.Name == "test_accuracy_max" && !c.Passed);
+        Assert.Contains(InvariantChecks.Evaluate(InvariantSpec.Default, new AccuracySummary(0.99, 0.98, 0.6), predictions, ProblemSchema.Insurance, null), c => c.Name == "test_accuracy_max" && !c.Passed);
     }
 }

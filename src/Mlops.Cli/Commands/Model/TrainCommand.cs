@@ -12,8 +12,9 @@ using Spectre.Console.Cli;
 namespace Mlops.Cli.Commands.Model;
 
 /// <summary>
-/// <c>mlops train</c>: trains the risk classifier on labeled data and writes the model folder; with
-/// <c>--problem FILE</c>, the default model of any problem (imputation, one-hot, LightGBM).
+/// <c>mlops train</c>: trains a problem's model on labeled data and writes the model folder — the
+/// talk's insurance problem by default, any problem with <c>--problem FILE</c>; one trainer for both
+/// (<see cref="ProblemModelTrainer"/>: imputation, one-hot, the sweet spots a problem file turns on).
 /// </summary>
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
@@ -28,7 +29,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--problem <FILE>")]
-        [Description("Problem file (e.g. from 'mlops schema infer'): train its default model (missing values imputed per the file, categories one-hot, lightgbm); the card embeds the problem. Without it: the talk's insurance model.")]
+        [Description("Problem file (e.g. from 'mlops schema infer'): train its model (missing values imputed per the file, categories one-hot, the feature engineering its training section turns on; lightgbm unless it names a trainer); the card embeds the problem. Without it: the talk's insurance problem (config/insurance.problem.json).")]
         public string? Problem { get; init; }
 
         [CommandOption("--separator <C>")]
@@ -72,7 +73,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var problem = option?.Schema ?? ProblemSchema.Insurance;
         var trainer = TrainerKinds.Parse(settings.Trainer ?? problem.Training?.Trainer ?? TrainerKind.LightGbm.Name());
         var options = new TrainingOptions { Trainer = trainer, Seed = settings.Seed };
-        var sweetSpots = RiskSweetSpots.IsTurnedOn(problem);
+        var sweetSpots = SweetSpots.IsTurnedOn(problem);
         var stopwatch = Stopwatch.StartNew();
 
         // Progress goes to stderr so that stdout stays the result (a table, or JSON for scripts).

@@ -1,12 +1,13 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Training;
 
 [Collection(ReferenceModelGroup.Name)]
-public sealed class RiskModelTrainerTests(ReferenceModelFixture fixture)
+public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
 {
     private InsuranceFeatures[] ReferenceFeatures => [.. fixture.Reference.Records.Select(r => r.Features)];
 
@@ -24,7 +25,7 @@ public sealed class RiskModelTrainerTests(ReferenceModelFixture fixture)
         Assert.Equal(0.2, card.TestFraction);
         Assert.Equal("0.1", card.Parameters["l2_regularization"]);
         Assert.Contains("|age - 35", card.Parameters["features"], StringComparison.Ordinal);
-        Assert.Equal(RiskModelTrainer.ToolVersion, card.ToolVersion);
+        Assert.Equal(ProblemModelTrainer.ToolVersion, card.ToolVersion);
         Assert.InRange(card.CreatedAt, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow);
 
         // Ranges are those of the training part: within the file's, and the file's extremes of age are in it.
@@ -100,8 +101,8 @@ public sealed class RiskModelTrainerTests(ReferenceModelFixture fixture)
     public void The_same_data_and_seed_give_the_same_model(TrainerKind trainer)
     {
         var options = new TrainingOptions { Trainer = trainer, Seed = 7 };
-        using var first = RiskModelTrainer.Train(fixture.Reference, "hash", options);
-        using var second = RiskModelTrainer.Train(fixture.Reference, "hash", options);
+        using var first = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", options);
+        using var second = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", options);
 
         Assert.Equal(first.Card.TrainAccuracy, second.Card.TrainAccuracy);
         Assert.Equal(first.Card.TestAccuracy, second.Card.TestAccuracy);
@@ -115,7 +116,7 @@ public sealed class RiskModelTrainerTests(ReferenceModelFixture fixture)
     public void Boosted_trees_overfit_these_1200_rows_even_when_regularised()
     {
         // Why the default is maximum entropy (see RiskTrainers): recorded here so a change shows.
-        using var trees = RiskModelTrainer.Train(fixture.Reference, "hash", new TrainingOptions { Trainer = TrainerKind.LightGbm });
+        using var trees = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", new TrainingOptions { Trainer = TrainerKind.LightGbm });
 
         Assert.Equal("lightgbm", trees.Card.Trainer);
         Assert.True(trees.Card.TrainAccuracy - trees.Card.TestAccuracy > 0.05, $"train {trees.Card.TrainAccuracy} test {trees.Card.TestAccuracy}");
@@ -126,7 +127,7 @@ public sealed class RiskModelTrainerTests(ReferenceModelFixture fixture)
     {
         var withoutHigh = new InsuranceDataset("no-high.csv", [.. fixture.Reference.Records.Where(r => r.Group != RiskGroup.High)]);
 
-        using var trained = RiskModelTrainer.Train(withoutHigh, "hash", new TrainingOptions());
+        using var trained = ProblemModelTrainer.Train(InsuranceVector.Dataset(withoutHigh), "hash", new TrainingOptions());
         var predictions = trained.Model.PredictAll([.. withoutHigh.Records.Select(r => r.Features)]);
 
         Assert.All(predictions, p => Assert.Equal(3, p.Probabilities.Count));
@@ -139,7 +140,7 @@ public sealed class RiskModelTrainerTests(ReferenceModelFixture fixture)
     {
         var stages = new List<TrainingStage>();
 
-        using var trained = RiskModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), new TrainingOptions(), new InlineProgress(stages.Add));
+        using var trained = ProblemModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance, new TrainingOptions(), progress: new InlineProgress(stages.Add));
 
         Assert.Equal(Enum.GetValues<TrainingStage>(), stages);
     }
@@ -149,7 +150,7 @@ public sealed class RiskModelTrainerTests(ReferenceModelFixture fixture)
     {
         var unlabeled = new InsuranceDataset("production.csv", [.. fixture.Reference.Records.Select(r => new InsuranceRecord(r.Features))]);
 
-        var error = Assert.Throws<DataFormatException>(() => RiskModelTrainer.Train(unlabeled, "hash", new TrainingOptions()));
+        var error = Assert.Throws<InvalidInputException>(() => ProblemModelTrainer.Train(InsuranceVector.Dataset(unlabeled), "hash", new TrainingOptions()));
 
         Assert.Contains("production.csv", error.Message, StringComparison.Ordinal);
         Assert.Contains("label", error.Message, StringComparison.Ordinal);

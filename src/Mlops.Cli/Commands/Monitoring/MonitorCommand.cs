@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Analysis;
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Core.Problems;
@@ -114,7 +113,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         var url = $"http://{settings.Host}:{settings.Port}";
         var access = settings.Access();
         await using var follower = await FollowerAsync(settings, dataset, config, cancellationToken);
-        var estimators = Estimators(model, dataset, config);
+        var estimators = Estimators(model.Model, dataset, config);
         await using var app = MonitorApp.Build(new MonitorOptions
         {
             Config = config,
@@ -160,7 +159,8 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             return null;
         }
 
-        var columns = PredictionLogColumns.For(Monitored(dataset, config).ProblemOrInsurance);
+        var problem = Monitored(dataset, config).ProblemOrInsurance;
+        var columns = PredictionLogColumns.For(problem);
         var target = PredictionLogTarget.Parse(settings.PredictionLog);
         var log = await target.OpenAsync(columns, cancellationToken: cancellationToken);
         var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
@@ -169,7 +169,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             log,
             logging,
             new PredictionLogRowSource(log, dataset, logging.CreateLogger<PredictionLogRowSource>(), columns: columns),
-            new LabelFollower(log, dataset, logging.CreateLogger<LabelFollower>()));
+            new LabelFollower(log, dataset, logging.CreateLogger<LabelFollower>(), problem: problem));
     }
 
     private static DatasetConfig Monitored(string dataset, MonitorConfig config) =>
@@ -178,25 +178,18 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             : throw new UsageException($"--dataset '{dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
 
     /// <summary>The estimate of --model on the dataset, calibrated on that dataset's reference (which must hold labels).</summary>
-    private static Dictionary<string, RecordEstimator> Estimators((AnalyzedModel? Model, TrainedModel? Loaded, string? Label) resolved, string dataset, MonitorConfig config)
+    private static Dictionary<string, RecordEstimator> Estimators(AnalyzedModel? model, string dataset, MonitorConfig config)
     {
-        var (model, loaded, _) = resolved;
-        if (loaded is null)
+        if (model is null)
         {
             return [];
         }
 
         var reference = Monitored(dataset, config).Reference!;
-        if (model is null)
-        {
-            // The live estimate is calibrated on the insurance reference (three risk classes); a model of
-            // another problem gives the monitor its problem, not yet an estimate (docs/architecture.md lists it).
-            Console.WriteLine($"no live accuracy estimate for problem '{loaded.Card.ProblemOrInsurance.Name}' yet (the estimate is for the talk's insurance models); monitoring drift only");
-            return [];
-        }
 
+        // Any problem: the dataset's reference is read through the model's problem (its card embeds it).
         var notes = new List<string>();
-        var estimator = RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(reference), ContentHash.OfFile(reference), notes)
+        var estimator = RecordEstimator.Calibrate(model, reference, notes)
             ?? throw new UsageException($"--model: {string.Join("; ", notes)}");
         return new Dictionary<string, RecordEstimator>(StringComparer.Ordinal) { [dataset] = estimator };
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Analysis;
-using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Core.Problems;
 using Mlops.Monitoring;

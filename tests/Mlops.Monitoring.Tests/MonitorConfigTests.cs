@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mlops.Core;
 using Mlops.Monitoring.Configuration;
 using Mlops.Testing;
@@ -58,7 +59,9 @@ public sealed class MonitorConfigTests
         using var dir = new TemporaryDirectory();
         var iris = Path.Combine(RepositoryPaths.Root, "examples", "iris");
         var path = dir.File("monitor.json");
-        File.WriteAllText(path, $$"""{"datasets": {"iris": {"problem": "{{Path.Combine(iris, "iris.problem.json")}}", "reference": "{{Path.Combine(iris, "iris.csv")}}"} } }""");
+        var problem = JsonSerializer.Serialize(Path.Combine(iris, "iris.problem.json"));
+        var reference = JsonSerializer.Serialize(Path.Combine(iris, "iris.csv"));
+        File.WriteAllText(path, "{\"datasets\": {\"iris\": {\"problem\": " + problem + ", \"reference\": " + reference + "}}}");
 
         var dataset = MonitorConfig.Load(path).Datasets["iris"];
         var mapping = dataset.ToColumnMapping();

@@ -1,6 +1,7 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 using Mlops.Testing;
@@ -44,6 +45,34 @@ public sealed class PredictionLogRowSourceTests
         Assert.Equal(0.2, report.FallbackRate!.Value, 12);
         Assert.Equal(100, report.RowsWithSource);
         Assert.NotNull(report.Report.PredictionDrift);
+    }
+
+    [Fact]
+    public async Task The_log_of_another_problem_feeds_its_dataset_under_its_feature_names()
+    {
+        using var folder = new TemporaryDirectory();
+        var iris = Path.Combine(RepositoryPaths.Root, "examples", "iris");
+        var problem = ProblemSchemaFile.Load(Path.Combine(iris, "iris.problem.json"));
+        var columns = PredictionLogColumns.For(problem);
+        await using var log = SqlitePredictionLog.Open(folder.File("predictions.db"), columns: columns);
+        var monitor = new DriftMonitor(MonitorConfig.ForReference(Path.Combine(iris, "iris.csv"), problem) with { WindowSize = 20, CalculationPeriodSeconds = 3600 });
+        var source = new PredictionLogRowSource(log, "iris", pollInterval: TimeSpan.FromMilliseconds(20), columns: columns);
+        using var stop = new CancellationTokenSource();
+        var following = source.RunAsync(monitor, stop.Token);
+        await WaitAsync(() => source.Position >= 0);
+
+        // Twenty virginica-sized flowers, answered "virginica" (class 2) by the model.
+        await log.AppendAsync([.. Enumerable.Range(0, 20).Select(i => LoggedPrediction.Of(
+            DateTimeOffset.UnixEpoch.AddMinutes(i), "iris-model", "ml", new ClassPrediction(2, [0.05, 0.05, 0.9]), [6.3 + (i * 0.01), 3.3, 6.0, 2.5]))]);
+        await WaitAsync(() => source.RowsFed == 20);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => following);
+
+        var report = monitor.Find("iris")!.CalculateNow()!.Report;
+        Assert.Equal(["sepal_length", "sepal_width", "petal_length", "petal_width"], report.Columns.Select(c => c.Column));
+        Assert.True(report.Columns.Single(c => c.Column == "petal_length").Drifted);
+        // The reference's species (as class indices) stand in for reference predictions: all-virginica answers drift.
+        Assert.True(report.PredictionDrift!.Drifted);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.Analysis;
-using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Core.Problems;
 using Mlops.Monitoring;
@@ -113,7 +112,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         var url = $"http://{settings.Host}:{settings.Port}";
         var access = settings.Access();
         await using var follower = await FollowerAsync(settings, dataset, config, cancellationToken);
-        var estimators = Estimators(model, dataset, config);
+        var estimators = Estimators(model.Model, dataset, config);
         await using var app = MonitorApp.Build(new MonitorOptions
         {
             Config = config,
@@ -159,7 +158,8 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             return null;
         }
 
-        var columns = PredictionLogColumns.For(Monitored(dataset, config).ProblemOrInsurance);
+        var problem = Monitored(dataset, config).ProblemOrInsurance;
+        var columns = PredictionLogColumns.For(problem);
         var target = PredictionLogTarget.Parse(settings.PredictionLog);
         var log = await target.OpenAsync(columns, cancellationToken: cancellationToken);
         var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
@@ -168,7 +168,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             log,
             logging,
             new PredictionLogRowSource(log, dataset, logging.CreateLogger<PredictionLogRowSource>(), columns: columns),
-            new LabelFollower(log, dataset, logging.CreateLogger<LabelFollower>()));
+            new LabelFollower(log, dataset, logging.CreateLogger<LabelFollower>(), problem: problem));
     }
 
     private static DatasetConfig Monitored(string dataset, MonitorConfig config) =>
@@ -177,10 +177,9 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
             : throw new UsageException($"--dataset '{dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
 
     /// <summary>The estimate of --model on the dataset, calibrated on that dataset's reference (which must hold labels).</summary>
-    private static Dictionary<string, RecordEstimator> Estimators((AnalyzedModel? Model, TrainedModel? Loaded) resolved, string dataset, MonitorConfig config)
+    private static Dictionary<string, RecordEstimator> Estimators(AnalyzedModel? model, string dataset, MonitorConfig config)
     {
-        var (model, loaded) = resolved;
-        if (model is null || loaded is null)
+        if (model is null)
         {
             return [];
         }

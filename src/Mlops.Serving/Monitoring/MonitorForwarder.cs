@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Mlops.Core.Data;
 using Mlops.Core.Monitoring;
 using Mlops.Hosting.Access;
 using Mlops.Serving.Batching;
-using Mlops.Serving.Fallback;
 using Mlops.Serving.Metrics;
 
 namespace Mlops.Serving.Monitoring;
@@ -68,10 +66,6 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable, IBat
 
     public int QueueLength => _batcher.QueueLength;
 
-    /// <summary>Queues one answered input; a full queue drops it (counted), never blocks.</summary>
-    public void Enqueue(InsuranceFeatures features, RiskGroup prediction, AnswerSource source = AnswerSource.Ml) =>
-        Enqueue(new ForwardedRow(features, prediction, source).ToRow());
-
     /// <summary>Queues one answered input of any problem (its feature vector, class index and who answered); a full queue drops it (counted), never blocks.</summary>
     public void Enqueue(MonitorRow row)
     {
@@ -133,19 +127,6 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable, IBat
     }
 
     void IBatchSink<MonitorRow>.Lost(IReadOnlyList<MonitorRow> items) => _metrics.MonitorDroppedRows.Inc(items.Count);
-
-    /// <summary>The request body for these rows (the insurance problem's row objects).</summary>
-    internal static byte[] Serialize(IReadOnlyList<ForwardedRow> rows) => MonitorRowJson.Insurance.Serialize([.. rows.Select(r => r.ToRow())]);
-
-    /// <summary>One answered insurance input on its way to the monitor.</summary>
-    internal readonly record struct ForwardedRow(InsuranceFeatures Features, RiskGroup Prediction, AnswerSource Source)
-    {
-        public MonitorRow ToRow()
-        {
-            var features = Features;
-            return new([.. Feature.All.Select(f => f.ValueOf(features))], (int)Prediction, Source.Label());
-        }
-    }
 
     /// <summary>The monitor answered, but not with success.</summary>
     private sealed class RefusedBatchException(string message) : Exception(message);

@@ -40,9 +40,6 @@ public sealed class PredictionRequestReader
 
     public ProblemSchema Problem { get; }
 
-    /// <summary>The talk's problem, read as the service always read it.</summary>
-    public static PredictionRequestReader Insurance { get; } = new(ProblemSchema.Insurance);
-
     /// <summary>One JSON object.</summary>
     public InputResult<PredictionRequest> ReadOne(ReadOnlySequence<byte> body)
     {

@@ -31,18 +31,20 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable, IBat
     private long _droppedInOutage;
     private int _disposed;
 
-    public MonitorForwarder(Uri monitor, string dataset, ServingMetrics metrics, ILogger<MonitorForwarder> logger,
+    /// <summary>A forwarder of <paramref name="rows"/>' problem's rows to <paramref name="dataset"/> of the monitor at <paramref name="monitor"/>.</summary>
+    public MonitorForwarder(Uri monitor, string dataset, MonitorRowJson rows, ServingMetrics metrics, ILogger<MonitorForwarder> logger,
         int batchRows = 100, TimeSpan? flushInterval = null, int capacity = 10_000, TimeSpan? timeout = null, TimeSpan? idleFlush = null,
-        ApiToken? token = null, TimeSpan? maxBackoff = null, MonitorRowJson? rows = null)
+        ApiToken? token = null, TimeSpan? maxBackoff = null)
     {
         ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(metrics);
         Endpoint = MonitorRoutes.IterateUri(monitor, dataset);
         _http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(5) };
         _http.DefaultRequestHeaders.Authorization = token?.Header;
         _metrics = metrics;
         _logger = logger;
-        _rows = rows ?? MonitorRowJson.Insurance;
+        _rows = rows;
         _batcher = new BackgroundBatcher<MonitorRow>(
             new BatchingPolicy
             {

@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Text;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Serving.Input;
 
 namespace Mlops.Serving.Tests.Input;
 
 public sealed class PredictionRequestReaderTests
 {
-    private static readonly PredictionRequestReader Reader = PredictionRequestReader.Insurance;
+    private static readonly PredictionRequestReader Reader = new(ProblemSchema.Insurance);
 
     private const string Talk = """{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""";
 

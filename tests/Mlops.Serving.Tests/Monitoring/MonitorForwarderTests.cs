@@ -14,7 +14,7 @@ public sealed class MonitorForwarderTests
     public async Task Rows_are_the_monitors_row_objects_with_the_prediction_and_who_answered()
     {
         using var monitor = new FakeMonitor();
-        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
+        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", MonitorRowJson.Insurance, new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
             batchRows: 2, idleFlush: TimeSpan.FromMilliseconds(20));
         await forwarder.StartAsync(CancellationToken.None);
 
@@ -37,7 +37,7 @@ public sealed class MonitorForwarderTests
     {
         using var monitor = new FakeMonitor();
         // A flush interval of an hour: only the idle flush can send this batch in time.
-        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
+        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", MonitorRowJson.Insurance, new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
             batchRows: 100, flushInterval: TimeSpan.FromHours(1), idleFlush: TimeSpan.FromMilliseconds(20));
         await forwarder.StartAsync(CancellationToken.None);
 
@@ -71,7 +71,7 @@ public sealed class MonitorForwarderTests
         });
         var metrics = new ServingMetrics();
         var logger = new WarningCounter();
-        using var forwarder = new MonitorForwarder(new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)refuser.LocalEndpoint).Port}"), "insurance", metrics, logger,
+        using var forwarder = new MonitorForwarder(new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)refuser.LocalEndpoint).Port}"), "insurance", MonitorRowJson.Insurance, metrics, logger,
             batchRows: 10, flushInterval: TimeSpan.FromMilliseconds(20), idleFlush: TimeSpan.FromMilliseconds(5), maxBackoff: TimeSpan.FromMilliseconds(800));
         await forwarder.StartAsync(CancellationToken.None);
 

@@ -148,6 +148,29 @@ public sealed class ProblemServiceTests(ProblemServiceTests.IrisService fixture)
         Assert.Equal(["5.1 1.4 0.2 ml flower-1 setosa", "6.3 6 2.5 ml - virginica", "5.1 25 0.2 baseline_out_of_range - -"], rows);
     }
 
+    [Fact]
+    public async Task The_monitor_gets_the_rows_under_the_problems_name_with_the_problems_columns()
+    {
+        using var monitor = new FakeMonitor();
+        using var sandbox = new ServiceSandbox();
+        await using var service = await sandbox.StartAsync("--model", fixture.ModelFolder, "--monitor", monitor.Url);
+
+        var answer = await ServiceSandbox.PostAsync(service.Http, "predict", Setosa);
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (monitor.Rows < 1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no row reached the monitor within 20 s");
+            await Task.Delay(10);
+        }
+
+        var (path, rows) = Assert.Single(monitor.Batches);
+        Assert.Equal("/iterate/iris", path);
+        Assert.Equal(
+            """{"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2,"prediction":0,"source":"ml"}""",
+            Assert.Single(rows.EnumerateArray()).GetRawText());
+    }
+
     /// <summary>Iris trained once with the CLI, served by one <c>mlops serve --model DIR</c> for the class.</summary>
     public sealed class IrisService : IAsyncLifetime, IDisposable
     {

@@ -87,6 +87,9 @@ public sealed class ProblemServiceTests(ProblemServiceTests.IrisService fixture)
         Assert.Equal("number", petal.GetProperty("type").GetString());
         Assert.Equal(0, petal.GetProperty("exclusiveMinimum").GetDouble());
         Assert.Contains("petal length in cm", petal.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var examples = request.GetProperty("examples").EnumerateArray().ToList();
+        Assert.Equal(3, examples.Count);
+        Assert.Equal(["sepal_length 5.1", "sepal_width 3.5", "petal_length 1.4", "petal_width 0.2"], examples[0].EnumerateObject().Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Name} {p.Value.GetDouble()}")));
 
         var response = schemas.GetProperty("PredictResponse").GetProperty("properties");
         Assert.Equal(["setosa", "versicolor", "virginica"], response.GetProperty("class").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));

@@ -3,6 +3,7 @@ using Mlops.Core.Analysis;
 using Mlops.Core.Data;
 using Mlops.Core.Estimation;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Reporting;
 
@@ -17,9 +18,9 @@ namespace Mlops.Benchmarks;
 [MemoryDiagnoser]
 public class AnalysisBenchmarks
 {
-    private InsuranceDataset _reference = null!;
+    private ProblemMonth _reference = null!;
     private string _referenceHash = null!;
-    private MonthData[] _months = null!;
+    private ProblemMonth[] _months = null!;
     private TrainedModel _model = null!;
     private AnalyzedModel _analyzed = null!;
     private ProductionAnalysis _analysis = null!;
@@ -28,11 +29,11 @@ public class AnalysisBenchmarks
     public void Setup()
     {
         var file = BenchmarkData.SeedFile("reference.csv");
-        _reference = InsuranceCsvReader.ReadFile(file, requireLabels: true);
+        _reference = ProblemMonth.Read(file, ProblemSchema.Insurance, 0);
         _referenceHash = ContentHash.OfFile(file);
-        _months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(BenchmarkData.SeedFile($"month-{m}.csv"))))];
-        _model = RiskModelTrainer.Train(_reference, _referenceHash, new TrainingOptions());
-        _analyzed = new AnalyzedModel("reference", _model.Model, _model.Card);
+        _months = [.. Enumerable.Range(1, 36).Select(m => ProblemMonth.Read(BenchmarkData.SeedFile($"month-{m}.csv"), ProblemSchema.Insurance, m))];
+        _model = RiskModelTrainer.TrainFile(file, new TrainingOptions());
+        _analyzed = AnalyzedModel.Of("reference", _model);
         _analysis = ProductionAnalyzer.Analyze(_reference, _referenceHash, _months, _analyzed, new AnalysisOptions());
     }
 
@@ -50,8 +51,8 @@ public class AnalysisBenchmarks
     [Benchmark(Description = "CBPE calibration alone (5-fold cross-fit + isotonic)")]
     public double Calibrate()
     {
-        var predictions = CrossFittedPredictions.Of(_reference, TrainingOptionsFromCard.Read(_model.Card));
-        return ConfidenceBasedPerformanceEstimator.Fit(predictions, _reference.Labels()).ReferenceEstimate.Estimated;
+        var predictions = CrossFittedPredictions.Of(_reference.Data, FoldTrainer.For(_model.Card, _reference.Data, _reference.Scores), _model.Card.Seed);
+        return ConfidenceBasedPerformanceEstimator.Fit(predictions, _reference.Data.Labels.ToArray(), _reference.Data.Schema.Label.Classes.Count).ReferenceEstimate.Estimated;
     }
 
     [Benchmark(Description = "render the HTML report (16 PNG charts)")]

@@ -1,5 +1,6 @@
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -11,11 +12,11 @@ public sealed class SeedReportFixture
     public SeedReportFixture()
     {
         var referenceFile = RepositoryPaths.SeedMonth(0);
-        var reference = InsuranceCsvReader.ReadFile(referenceFile, requireLabels: true);
-        MonthData[] months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(m))))];
+        var reference = ProblemMonth.Read(referenceFile, ProblemSchema.Insurance, 0);
+        ProblemMonth[] months = [.. Enumerable.Range(1, 36).Select(m => ProblemMonth.Read(RepositoryPaths.SeedMonth(m), ProblemSchema.Insurance, m))];
         using var trained = RiskModelTrainer.TrainFile(referenceFile, new TrainingOptions());
         var sha = ContentHash.OfFile(referenceFile);
-        WithModel = ProductionAnalyzer.Analyze(reference, sha, months, new AnalyzedModel("reference model", trained.Model, trained.Card), new AnalysisOptions());
+        WithModel = ProductionAnalyzer.Analyze(reference, sha, months, AnalyzedModel.Of("reference model", trained), new AnalysisOptions());
         WithoutModel = ProductionAnalyzer.Analyze(reference, sha, months, null, new AnalysisOptions());
         Html = AnalysisReport.Render(WithModel);
     }

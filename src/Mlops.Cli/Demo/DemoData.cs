@@ -2,6 +2,7 @@ using Mlops.Cli.Infrastructure;
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
 using Mlops.Core.Generation;
+using Mlops.Core.Problems;
 
 namespace Mlops.Cli.Demo;
 
@@ -17,8 +18,8 @@ public sealed record DemoData(string Folder, bool Generated, int Months, int Ref
     public string Month(int month) => Path.Combine(Folder, new ProductionMonth(month).FileName);
 
     /// <summary>Reference and months 1 … N as the analysis reads them.</summary>
-    public (InsuranceDataset Reference, IReadOnlyList<MonthData> Months) Read() =>
-        (InsuranceCsvReader.ReadFile(Reference), [.. Enumerable.Range(1, Months).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(Month(m))))]);
+    public (ProblemMonth Reference, IReadOnlyList<ProblemMonth> Months) Read() =>
+        (ProblemMonth.Read(Reference, ProblemSchema.Insurance, 0), [.. Enumerable.Range(1, Months).Select(m => ProblemMonth.Read(Month(m), ProblemSchema.Insurance, m))]);
 
     public static DemoData Generate(string folder, int months)
     {

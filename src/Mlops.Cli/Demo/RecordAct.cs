@@ -36,8 +36,8 @@ public sealed class RecordAct(DemoNarrator narrator, DemoWorkspace workspace, De
         using (loaded)
         {
             var notes = new List<string>();
-            var estimator = RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(data.Reference), ContentHash.OfFile(data.Reference), notes);
-            var period = (await RecordPerformance.ComputeAsync(log, PerformancePeriod.All, estimator, prefix, cancellationToken)).Single();
+            var estimator = RecordEstimator.Calibrate(model, data.Reference, notes);
+            var period = (await RecordPerformance.ComputeAsync(log, PerformancePeriod.All, estimator, prefix, cancellationToken: cancellationToken)).Single();
             var offline = analysis.Performance.FirstOrDefault(p => p.Month == labeledMonth)?.RealisedAccuracy;
             var figures = new RecordFigures(
                 labeledMonth, report.Stored, report.Unknown, period.Predictions, period.Labeled, period.RealisedAccuracy, period.ScoredAccuracy,

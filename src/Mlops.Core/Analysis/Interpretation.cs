@@ -1,21 +1,21 @@
 using System.Globalization;
-using Mlops.Core.Data;
 
 namespace Mlops.Core.Analysis;
 
 /// <summary>
-/// The talk's interpretation — people get older, slowly; drive less; cars get safer and the driver's
-/// own skill matters less — as findings computed from the data. Every sentence carries its numbers;
-/// a <see cref="Observation.Meaning"/> from the story is attached only when the data moves in the
-/// direction the story names, so other data gets other (or no) meanings.
+/// The interpretation of any problem's analysis as findings computed from the data; every sentence
+/// carries its numbers. A <see cref="Observation.Meaning"/> from the problem's <see cref="Story"/> (the
+/// talk's: people get older, slowly; drive less; cars get safer and the driver's own skill matters less)
+/// is attached only when the data moves in the direction the story names, so other data gets other (or
+/// no) meanings.
 /// </summary>
 public static class Interpretation
 {
     /// <summary>What the interpretation reads.</summary>
     public sealed record Facts(
-        InsuranceDataset Reference,
-        IReadOnlyList<MonthData> Months,
-        IReadOnlyList<MonthData> LabeledMonths,
+        ProblemMonth Reference,
+        IReadOnlyList<ProblemMonth> Months,
+        IReadOnlyList<ProblemMonth> LabeledMonths,
         IReadOnlyList<FeatureTrend> Trends,
         IReadOnlyList<FeatureDriftSeries> Drift,
         IReadOnlyList<MonthPredictions> Predictions,
@@ -25,23 +25,10 @@ public static class Interpretation
         int AtMonth,
         GroundTruthSchedule Schedule);
 
-    /// <summary>Meanings from the talk, per feature and direction of its drift (+1 rising, −1 falling).</summary>
-    private static readonly Dictionary<(string Feature, int Direction), string> Story = new()
-    {
-        [(Feature.Age.Name, +1)] = "people get older, slowly",
-        [(Feature.Miles.Name, -1)] = "people drive less (and take the train)",
-        [(Feature.EmergencyBraking.Name, +1)] = "cars get safer",
-    };
-
-    private static readonly Dictionary<string, string> ShareNames = new()
-    {
-        [Feature.Training.Name] = "drivers with a safety training",
-        [Feature.EmergencyBraking.Name] = "cars with an emergency-braking assistant",
-    };
-
     public static IReadOnlyList<Observation> Observe(Facts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        var story = Story.For(facts.Reference.Data.Schema.Name);
         var observations = new List<Observation>();
         var n = facts.Months.Count;
         var drifting = facts.DatasetDrift.Where(d => d.DatasetDrift).Select(d => d.Month).ToArray();
@@ -53,17 +40,17 @@ public static class Interpretation
 
         foreach (var trend in facts.Trends)
         {
-            observations.Add(FeatureObservation(trend, facts.Drift.Single(d => d.Feature == trend.Feature), n));
+            observations.Add(FeatureObservation(story, trend, facts.Drift.Single(d => d.Feature == trend.Feature), n));
         }
 
-        observations.AddRange(ConceptObservations(facts));
-        observations.AddRange(PredictionObservations(facts));
+        observations.AddRange(ConceptObservations(story, facts));
+        observations.AddRange(PredictionObservations(story, facts));
         observations.AddRange(PerformanceObservations(facts));
         observations.AddRange(QualityObservations(facts));
         return observations;
     }
 
-    private static Observation FeatureObservation(FeatureTrend trend, FeatureDriftSeries drift, int months)
+    private static Observation FeatureObservation(Story story, FeatureTrend trend, FeatureDriftSeries drift, int months)
     {
         var direction = trend.SlopePerMonth > 0 ? +1 : -1;
         var verb = direction > 0 ? "rose" : "fell";
@@ -73,7 +60,7 @@ public static class Interpretation
         string text;
         if (trend.Kind == "categorical")
         {
-            var what = ShareNames.GetValueOrDefault(trend.Feature, $"rows with {trend.Feature} = 1");
+            var what = story.ShareNames.GetValueOrDefault(trend.Feature, $"rows with {trend.Feature} = 1");
             text = drift.DriftedMonths > 0
                 ? $"share of {what} {verb} from {Percent(trend.ReferenceMean)} (reference) to {Percent(trend.LastMean)} (month {trend.LastMonth}), {Signed(trend.SlopePerMonth * 100, 2)} points per month; {driftText}"
                 : $"share of {what} is stable: {Percent(trend.ReferenceMean)} (reference), {Percent(trend.LastMean)} (month {trend.LastMonth}), {Signed(trend.SlopePerMonth * 100, 2)} points per month; {driftText}";
@@ -85,17 +72,20 @@ public static class Interpretation
                 : $"{trend.Feature} is stable: mean {Number(trend.ReferenceMean, 1)} (reference), {Number(trend.LastMean, 1)} (month {trend.LastMonth}), {Signed(trend.SlopePerMonth, 3)} per month; {driftText}";
         }
 
-        var meaning = drift.DriftedMonths > 0 ? Story.GetValueOrDefault((trend.Feature, direction)) : null;
+        var meaning = drift.DriftedMonths > 0 ? story.MeaningOf(trend.Feature, direction) : null;
         return new Observation(trend.Feature, text, meaning);
     }
 
     /// <summary>
-    /// Concept drift needs labels: how much safety training (the driver's skill) and an emergency-braking
-    /// assistant (the car's) lower the risk, in the reference and every month whose labels have arrived.
+    /// Concept drift needs labels: how much the story's 0/1 features (for the talk: safety training, the
+    /// driver's skill, and an emergency-braking assistant, the car's) lower the label's score, in the
+    /// reference and every month whose labels have arrived.
     /// </summary>
-    private static IEnumerable<Observation> ConceptObservations(Facts facts)
+    private static IEnumerable<Observation> ConceptObservations(Story story, Facts facts)
     {
-        if (!facts.Reference.IsLabeled)
+        var problem = facts.Reference.Data.Schema;
+        var concept = story.Concept.Where(c => problem.FindFeature(c.Feature) is not null).ToArray();
+        if (!facts.Reference.Data.IsLabeled)
         {
             yield break;
         }
@@ -110,16 +100,18 @@ public static class Interpretation
             yield break;
         }
 
-        var scale = FeatureEffect.UsesRiskScore(facts.Reference) && facts.LabeledMonths.All(m => FeatureEffect.UsesRiskScore(m.Data)) ? "risk score" : "risk class";
-        var last = facts.LabeledMonths[^1];
-        foreach (var (feature, what, meaning) in new[]
+        if (concept.Length == 0)
         {
-            (Feature.Training, "a safety training (the driver's own skill)", "the driver's own skill matters less"),
-            (Feature.EmergencyBraking, "an emergency-braking assistant (the car's safety)", (string?)null),
-        })
+            yield break;
+        }
+
+        var label = problem.Label.Name ?? problem.Label.Column;
+        var scale = FeatureEffect.UsesScore(facts.Reference) && facts.LabeledMonths.All(FeatureEffect.UsesScore) ? $"{label} score" : $"{label} class";
+        var last = facts.LabeledMonths[^1];
+        foreach (var (feature, what, meaning) in concept)
         {
             double[] months = [0, .. facts.LabeledMonths.Select(m => (double)m.Month)];
-            double[] effects = [FeatureEffect.Of(facts.Reference, feature), .. facts.LabeledMonths.Select(m => FeatureEffect.Of(m.Data, feature))];
+            double[] effects = [FeatureEffect.Of(facts.Reference, feature), .. facts.LabeledMonths.Select(m => FeatureEffect.Of(m, feature))];
             var line = LinearTrend.Fit(months, effects);
             var changes = Math.Abs(line.Slope) > 3 * line.SlopeStandardError;
             var text = $"with ground truth up to month {last.Month}: {what} lowers the {scale} by {Number(effects[0], 2)} in the reference and by {Number(effects[^1], 2)} in month {last.Month}, "
@@ -128,7 +120,7 @@ public static class Interpretation
         }
     }
 
-    private static IEnumerable<Observation> PredictionObservations(Facts facts)
+    private static IEnumerable<Observation> PredictionObservations(Story story, Facts facts)
     {
         if (facts.Predictions.Count == 0)
         {
@@ -138,8 +130,14 @@ public static class Interpretation
         var reference = facts.Predictions[0];
         var last = facts.Predictions[^1];
         var drifted = facts.DatasetDrift.Where(d => d.PredictionDrifted == true).Select(d => d.Month).ToArray();
-        var text = $"the model predicts low risk for {Percent(reference.ClassShares["low"])} of the reference and {Percent(last.ClassShares["low"])} of month {last.Month}, "
-            + $"high risk for {Percent(reference.ClassShares["high"])} and {Percent(last.ClassShares["high"])}; "
+        var problem = facts.Reference.Data.Schema;
+        var label = problem.Label.Name is { } name ? " " + name : "";
+        var named = story.PredictionClasses.Where(reference.ClassShares.ContainsKey).ToArray();
+        string[] classes = named.Length > 0 ? named : [.. problem.Label.Classes.Select(c => c.Name)];
+        var shares = classes.Select((c, i) => i == 0
+            ? $"{c}{label} for {Percent(reference.ClassShares[c])} of the reference and {Percent(last.ClassShares[c])} of month {last.Month}"
+            : $"{c}{label} for {Percent(reference.ClassShares[c])} and {Percent(last.ClassShares[c])}");
+        var text = $"the model predicts {string.Join(", ", shares)}; "
             + (drifted.Length == 0 ? "the predicted classes never drifted" : $"the predicted classes drifted from month {drifted[0]} ({drifted.Length} of {facts.Months.Count} months)");
         yield return new Observation("prediction", text, drifted.Length > 0 ? "the prediction itself drifts" : null);
         yield return new Observation(
@@ -193,7 +191,7 @@ public static class Interpretation
         }
         else
         {
-            var kinds = string.Join(", ", ImpossibleValues.Insurance
+            var kinds = string.Join(", ", ImpossibleValues.For(facts.Reference.Data.Schema)
                 .Where(r => facts.Quality.Any(q => q.ImpossibleValues[r.Feature.Name] > 0))
                 .Select(r => r.Description));
             yield return new Observation(

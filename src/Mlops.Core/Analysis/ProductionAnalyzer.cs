@@ -1,41 +1,47 @@
-using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.Estimation;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
+using Mlops.Core.Validation;
 
 namespace Mlops.Core.Analysis;
 
 /// <summary>
-/// Computes the <see cref="ProductionAnalysis"/> of the reference and the production months seen so
-/// far: drift per feature and month, the features' trends, histograms, the model's predictions and
-/// certainty, its accuracy (estimated at once, realised when the labels arrive), data quality and the
-/// interpretation. Deterministic: the same files, model and options give the same numbers.
+/// Computes the <see cref="ProductionAnalysis"/> of any problem's reference and production months seen so
+/// far, driven by the problem alone (the model card's; the reference's without a model): drift per
+/// feature and month (missing values left out), the features' trends, histograms, the model's predicted
+/// classes by their names and its certainty, its accuracy (estimated at once by CBPE, realised against
+/// the problem's fallback rules when the labels arrive), data quality (impossible values from the validity
+/// bounds, values outside what the model saw in training) and the interpretation. Deterministic: the same
+/// files, model and options give the same numbers.
 /// </summary>
 public static class ProductionAnalyzer
 {
-    /// <param name="reference">The reference data (what the model was trained on).</param>
+    /// <param name="reference">The reference data (what the model was trained on), as month 0.</param>
     /// <param name="referenceSha256">Its SHA-256, to recognise the model's own training file; null when unknown.</param>
-    /// <param name="months">Production months, in any order.</param>
+    /// <param name="months">Production months, in any order, read through the same problem.</param>
     /// <param name="model">The model, or null to skip the prediction parts.</param>
     /// <param name="options">When, and with which settings.</param>
     /// <exception cref="InvalidInputException">No months, a month twice, or a "now" before the first month.</exception>
-    public static ProductionAnalysis Analyze(InsuranceDataset reference, string? referenceSha256, IReadOnlyList<MonthData> months, AnalyzedModel? model, AnalysisOptions options)
+    public static ProductionAnalysis Analyze(ProblemMonth reference, string? referenceSha256, IReadOnlyList<ProblemMonth> months, AnalyzedModel? model, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(options);
+        var problem = model?.Problem ?? reference.Data.Schema;
         var notes = new List<string>();
         var seen = SelectMonths(months, m => m.Month, m => m.Data.Name, options, notes, out var atMonth);
         int[] monthNumbers = [.. seen.Select(m => m.Month)];
         var schedule = options.GroundTruth;
+        var classifier = model?.Model;
+        var referencePredictions = classifier is null ? null : ProblemModelTrainer.PredictAll(classifier, reference.Data);
+        var monthPredictions = classifier is null ? null : seen.Select(m => ProblemModelTrainer.PredictAll(classifier, m.Data)).ToArray();
 
-        var referencePredictions = model is null ? null : Predict(model, reference);
-        var monthPredictions = model is null ? null : seen.Select(m => Predict(model, m.Data)).ToArray();
-
-        var calculator = new DriftCalculator(ColumnMapping.Insurance, Table(reference, referencePredictions));
+        var calculator = new DriftCalculator(ColumnMapping.For(problem, withPrediction: true), Table(reference.Data, referencePredictions));
         var reports = seen.Select((m, i) => calculator.Calculate(Table(m.Data, monthPredictions?[i]), DateTimeOffset.UnixEpoch)).ToArray();
-        var drift = Feature.All.Select((f, k) => Series(f.Name, k, monthNumbers, reports)).ToArray();
+        var features = problem.Features;
+        var drift = features.Select((f, k) => Series(f.Name, k, monthNumbers, reports)).ToArray();
         var datasetDrift = seen.Select((m, i) => new MonthDrift(
             m.Month,
             reports[i].NumberOfDriftedColumns,
@@ -44,7 +50,7 @@ public static class ProductionAnalyzer
             reports[i].PredictionDrift?.DriftScore,
             reports[i].PredictionDrift?.Drifted)).ToArray();
 
-        var trends = Feature.All.Select(f => Trend(f, reference, seen)).ToArray();
+        var trends = features.Select((f, k) => Trend(f, k, reference.Data, seen)).ToArray();
         var histogramMonth = options.HistogramMonth ?? monthNumbers[^1];
         var histogramIndex = Array.IndexOf(monthNumbers, histogramMonth);
         if (histogramIndex < 0)
@@ -52,8 +58,8 @@ public static class ProductionAnalyzer
             throw new InvalidInputException($"histogram month {histogramMonth} is not among the months analysed ({MonthList.Describe(monthNumbers)})");
         }
 
-        var histograms = Feature.All.Select((f, k) => Histograms.Of(
-            f, reference.Column(f), seen[histogramIndex].Data.Column(f), histogramMonth, options.HistogramBins, reports[histogramIndex].Columns[k])).ToArray();
+        var histograms = features.Select((f, k) => Histograms.Of(
+            f.Name, f.Kind != FeatureType.Numeric, Present(reference.Data, k), Present(seen[histogramIndex].Data, k), histogramMonth, options.HistogramBins, reports[histogramIndex].Columns[k])).ToArray();
 
         var labeled = seen.Where(m => m.Data.IsLabeled && schedule.HasLabels(m.Month, atMonth)).ToArray();
         var labeledAtAll = seen.Count(m => m.Data.IsLabeled);
@@ -71,19 +77,21 @@ public static class ProductionAnalyzer
         }
         else
         {
-            predictions = [Summarize(0, referencePredictions!, options.Fallback), .. seen.Select((m, i) => Summarize(m.Month, monthPredictions![i], options.Fallback))];
+            predictions = [Summarize(problem, 0, referencePredictions!, options.Fallback), .. seen.Select((m, i) => Summarize(problem, m.Month, monthPredictions![i], options.Fallback))];
             var estimator = ReferenceCalibration.Fit(reference, referenceSha256, referencePredictions!, model.Card, options.Seed, notes, out estimation);
-            performance = [.. seen.Select((m, i) => Performance(m, monthPredictions![i], estimator, schedule, atMonth))];
+            var baseline = ModelValidator.Baseline(model.Card);
+            performance = [.. seen.Select((m, i) => Performance(m, monthPredictions![i], baseline, estimator, schedule, atMonth))];
         }
 
-        var quality = seen.Select((m, i) => Quality(m, model, monthPredictions?[i], options.Fallback)).ToArray();
+        var ranges = model is null ? null : TrainingRanges.Of(model.Card, problem);
+        var quality = seen.Select((m, i) => Quality(m, ranges, monthPredictions?[i], options.Fallback)).ToArray();
         var observations = Interpretation.Observe(new Interpretation.Facts(
             reference, seen, labeled, trends, drift, predictions, performance, quality, datasetDrift, atMonth, schedule));
 
         return new ProductionAnalysis
         {
-            Reference = reference.Name,
-            ReferenceRows = reference.Count,
+            Reference = reference.Data.Name,
+            ReferenceRows = reference.Data.RowCount,
             Months = monthNumbers,
             AtMonth = atMonth,
             LabelDelayMonths = schedule.LabelDelayMonths,
@@ -104,7 +112,7 @@ public static class ProductionAnalyzer
     }
 
     /// <summary>The months up to the simulated now, ascending; a month given twice or a now before the first month is an error.</summary>
-    internal static T[] SelectMonths<T>(IReadOnlyList<T> months, Func<T, int> monthOf, Func<T, string> nameOf, AnalysisOptions options, List<string> notes, out int atMonth)
+    private static T[] SelectMonths<T>(IReadOnlyList<T> months, Func<T, int> monthOf, Func<T, string> nameOf, AnalysisOptions options, List<string> notes, out int atMonth)
     {
         if (months.Count == 0)
         {
@@ -134,22 +142,8 @@ public static class ProductionAnalyzer
         return seen;
     }
 
-    private static RiskPrediction[] Predict(AnalyzedModel model, InsuranceDataset data) =>
-        [.. model.Model.PredictAll([.. data.Records.Select(r => r.Features)])];
-
-    private static NumericTable Table(InsuranceDataset data, IReadOnlyList<RiskPrediction>? predictions)
-    {
-        var columns = Feature.All.ToDictionary(f => f.Name, data.Column);
-        if (predictions is not null)
-        {
-            columns[ColumnMapping.PredictionColumn] = [.. predictions.Select(p => (double)(int)p.Group)];
-        }
-
-        return new NumericTable(data.Name, columns);
-    }
-
     /// <summary>One feature's drift over the months, from the drift reports' column <paramref name="column"/>.</summary>
-    internal static FeatureDriftSeries Series(string feature, int column, int[] months, DatasetDriftReport[] reports)
+    private static FeatureDriftSeries Series(string feature, int column, int[] months, DatasetDriftReport[] reports)
     {
         var cells = reports.Select(r => r.Columns[column]).ToArray();
         var last = cells[^1];
@@ -166,14 +160,40 @@ public static class ProductionAnalyzer
             cells.Count(c => c.Drifted));
     }
 
-    private static FeatureTrend Trend(Feature feature, InsuranceDataset reference, MonthData[] months)
+    /// <summary>The values of feature <paramref name="index"/> that are not missing.</summary>
+    private static double[] Present(ProblemDataset data, int index) => [.. data.Feature(index).ToArray().Where(v => !double.IsNaN(v))];
+
+    /// <summary>
+    /// The features by name for the drift tests, whose table is rectangular: a missing value stands as the
+    /// column's own median (the share of missing values is data quality, not drift).
+    /// </summary>
+    private static NumericTable Table(ProblemDataset data, IReadOnlyList<ClassPrediction>? predictions)
     {
-        double[] means = [.. months.Select(m => m.Data.Column(feature).Average())];
+        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var f = 0; f < data.Schema.Features.Count; f++)
+        {
+            var values = data.Feature(f).ToArray();
+            var present = values.Where(v => !double.IsNaN(v)).ToArray();
+            var fill = present.Length == 0 ? 0 : MathNet.Numerics.Statistics.Statistics.Median(present);
+            columns[data.Schema.Features[f].Name] = [.. values.Select(v => double.IsNaN(v) ? fill : v)];
+        }
+
+        if (predictions is not null)
+        {
+            columns[ColumnMapping.PredictionColumn] = [.. predictions.Select(p => (double)p.Class)];
+        }
+
+        return new NumericTable(data.Name, columns);
+    }
+
+    private static FeatureTrend Trend(FeatureDefinition feature, int index, ProblemDataset reference, ProblemMonth[] months)
+    {
+        double[] means = [.. months.Select(m => Mean(Present(m.Data, index)))];
         var line = LinearTrend.Fit([.. months.Select(m => (double)m.Month)], means);
         return new FeatureTrend(
             feature.Name,
-            feature.Kind == FeatureKind.Numerical ? "numerical" : "categorical",
-            reference.Column(feature).Average(),
+            feature.Kind == FeatureType.Numeric ? "numerical" : "categorical",
+            Mean(Present(reference, index)),
             means,
             line.Slope,
             line.SlopeStandardError,
@@ -183,55 +203,74 @@ public static class ProductionAnalyzer
             means[^1]);
     }
 
-    private static MonthPredictions Summarize(int month, RiskPrediction[] predictions, FallbackRule fallback)
+    private static double Mean(double[] values) => values.Length == 0 ? double.NaN : values.Average();
+
+    private static MonthPredictions Summarize(ProblemSchema problem, int month, ClassPrediction[] predictions, FallbackRule fallback)
     {
         var n = (double)predictions.Length;
+        var classes = problem.Label.Classes;
         return new MonthPredictions(
             month,
-            RiskGroups.All.ToDictionary(g => g.Name(), g => predictions.Count(p => p.Group == g) / n),
+            Enumerable.Range(0, classes.Count).ToDictionary(c => classes[c].Name, c => predictions.Count(p => p.Class == c) / n),
             predictions.Average(p => p.Certainty),
             predictions.Count(p => p.Certainty < fallback.MinCertainty) / n,
             CertaintyBins.Histogram(predictions.Select(p => p.Certainty)));
     }
 
-    private static MonthPerformance Performance(MonthData month, RiskPrediction[] predictions, ConfidenceBasedPerformanceEstimator? estimator, GroundTruthSchedule schedule, int atMonth)
+    private static MonthPerformance Performance(
+        ProblemMonth month, ClassPrediction[] predictions, RuleModel baseline, ConfidenceBasedPerformanceEstimator? estimator, GroundTruthSchedule schedule, int atMonth)
     {
         var available = month.Data.IsLabeled && schedule.HasLabels(month.Month, atMonth);
-        double? realised = null, baseline = null;
+        double? realised = null, baselineAccuracy = null;
         if (available)
         {
-            var labels = month.Data.Labels();
-            realised = Accuracy.Of(predictions, labels);
-            IRiskModel rules = BaselineRiskModel.Instance;
-            baseline = Accuracy.Of(rules.PredictAll([.. month.Data.Records.Select(r => r.Features)]), labels);
+            var labels = month.Data.Labels;
+            var all = Enumerable.Range(0, month.Data.RowCount).ToArray();
+            realised = Accuracy.Of(predictions, labels, all);
+            baselineAccuracy = Accuracy.Of(ProblemModelTrainer.PredictAll(baseline, month.Data), labels, all);
         }
 
         var estimate = estimator?.EstimateAccuracy(predictions);
-        return new MonthPerformance(month.Month, schedule.LabelsArriveAt(month.Month), available, realised, baseline, estimate?.Estimated, estimate?.StandardError);
+        return new MonthPerformance(month.Month, schedule.LabelsArriveAt(month.Month), available, realised, baselineAccuracy, estimate?.Estimated, estimate?.StandardError);
     }
 
-    private static MonthQuality Quality(MonthData month, AnalyzedModel? model, RiskPrediction[]? predictions, FallbackRule fallback)
+    /// <summary>
+    /// Impossible values, and with a model: per checked feature the values outside what the model saw in
+    /// training (a number outside the card's range, a category never seen), and how many requests the
+    /// fallback rule would answer — outside first, then the unsure ones.
+    /// </summary>
+    private static MonthQuality Quality(ProblemMonth month, TrainingRanges? ranges, ClassPrediction[]? predictions, FallbackRule fallback)
     {
-        var (impossible, impossibleRows) = ImpossibleValues.Count(month.Data);
-        if (model is null || predictions is null)
+        var data = month.Data;
+        var (impossible, impossibleRows) = ImpossibleValues.Count(data);
+        if (ranges is null || predictions is null)
         {
-            return new MonthQuality(month.Month, month.Data.Count, impossible, impossibleRows, null, null, null, null);
+            return new MonthQuality(month.Month, data.RowCount, impossible, impossibleRows, null, null, null, null);
         }
 
-        var outside = model.Card.FeatureRanges.Keys.ToDictionary(name => name, _ => 0);
-        int outOfRange = 0, lowCertainty = 0;
-        for (var i = 0; i < month.Data.Count; i++)
+        var problem = data.Schema;
+        var outside = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var f = 0; f < problem.Features.Count; f++)
         {
-            var features = month.Data.Records[i].Features;
-            foreach (var (name, range) in model.Card.FeatureRanges)
+            if (ranges.IsChecked(f))
             {
-                if (Feature.Find(name) is { } feature && !range.Contains(feature.ValueOf(features)))
+                var column = data.Feature(f);
+                var count = 0;
+                foreach (var value in column)
                 {
-                    outside[name]++;
+                    count += ranges.IsOutside(f, value) ? 1 : 0;
                 }
-            }
 
-            switch (fallback.Decide(features, model.Card, predictions[i]).Reason)
+                outside[problem.Features[f].Name] = count;
+            }
+        }
+
+        int outOfRange = 0, lowCertainty = 0;
+        var vector = new double[problem.Features.Count];
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            data.CopyRow(i, vector);
+            switch (fallback.Decide(vector, ranges, predictions[i]).Reason)
             {
                 case FallbackReason.OutOfRange:
                     outOfRange++;
@@ -246,6 +285,6 @@ public static class ProductionAnalyzer
         }
 
         return new MonthQuality(
-            month.Month, month.Data.Count, impossible, impossibleRows, outside, outOfRange, lowCertainty, (outOfRange + lowCertainty) / (double)month.Data.Count);
+            month.Month, data.RowCount, impossible, impossibleRows, outside, outOfRange, lowCertainty, (outOfRange + lowCertainty) / (double)data.RowCount);
     }
 }

@@ -1,4 +1,3 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 
 namespace Mlops.Core.Estimation;
@@ -7,6 +6,7 @@ namespace Mlops.Core.Estimation;
 /// Confidence-based performance estimation (NannyML's CBPE) for accuracy: while the ground truth of
 /// production is two years away, the model's own calibrated probabilities say how often it should be
 /// right. Expected accuracy = mean over rows of the calibrated probability of the predicted class.
+/// Any problem with k ≥ 2 classes: the calibration is one-vs-rest per class, as NannyML's multiclass CBPE.
 /// </summary>
 /// <remarks>
 /// The assumption: only the inputs drift (covariate shift), P(class | inputs) stays as in the reference.
@@ -33,15 +33,20 @@ public sealed class ConfidenceBasedPerformanceEstimator
     public AccuracyEstimate ReferenceEstimate { get; }
 
     /// <summary>Fits the calibration on the model's predictions for labeled rows it did not learn from.</summary>
-    public static ConfidenceBasedPerformanceEstimator Fit(IReadOnlyList<RiskPrediction> predictions, IReadOnlyList<RiskGroup> labels, int seed = 42)
+    /// <param name="predictions">The model's predictions for labeled rows it did not learn from.</param>
+    /// <param name="labels">Their true class indices.</param>
+    /// <param name="classCount">The problem's number of classes.</param>
+    /// <param name="seed">Seeds the calibration check.</param>
+    public static ConfidenceBasedPerformanceEstimator Fit(IReadOnlyList<ClassPrediction> predictions, IReadOnlyList<int> labels, int classCount, int seed = 42)
     {
-        var calibration = ProbabilityCalibration.Fit(predictions, labels, seed);
-        var estimator = new ConfidenceBasedPerformanceEstimator(calibration, Accuracy.Of(predictions, labels), new AccuracyEstimate(double.NaN, double.NaN, 0));
-        return new ConfidenceBasedPerformanceEstimator(calibration, estimator.ReferenceAccuracy, estimator.EstimateAccuracy(predictions));
+        var calibration = ProbabilityCalibration.Fit(predictions, labels, classCount, seed);
+        var referenceAccuracy = Accuracy.Of(predictions, labels.ToArray(), Enumerable.Range(0, predictions.Count));
+        var estimator = new ConfidenceBasedPerformanceEstimator(calibration, referenceAccuracy, new AccuracyEstimate(double.NaN, double.NaN, 0));
+        return new ConfidenceBasedPerformanceEstimator(calibration, referenceAccuracy, estimator.EstimateAccuracy(predictions));
     }
 
     /// <summary>The expected accuracy of these predictions, with its standard error.</summary>
-    public AccuracyEstimate EstimateAccuracy(IReadOnlyList<RiskPrediction> predictions)
+    public AccuracyEstimate EstimateAccuracy(IReadOnlyList<ClassPrediction> predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         if (predictions.Count == 0)
@@ -52,12 +57,19 @@ public sealed class ConfidenceBasedPerformanceEstimator
         double sum = 0, variance = 0;
         foreach (var prediction in predictions)
         {
-            var p = Calibration.Calibrate(prediction)[(int)prediction.Group];
+            var p = ExpectedCorrect(prediction);
             sum += p;
             variance += p * (1 - p);
         }
 
         var n = predictions.Count;
         return new AccuracyEstimate(sum / n, Math.Sqrt(variance) / n, n);
+    }
+
+    /// <summary>How likely one prediction is right, by the calibration: its share of the estimate.</summary>
+    public double ExpectedCorrect(ClassPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        return Calibration.Calibrate(prediction)[prediction.Class];
     }
 }

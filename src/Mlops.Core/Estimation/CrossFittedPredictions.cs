@@ -1,52 +1,65 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
-using Mlops.Core.Training;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.Estimation;
 
 /// <summary>
-/// Out-of-fold predictions for every row of a labeled dataset: the rows are cut into stratified folds,
-/// and each fold is predicted by a model trained the same way on the other folds (scikit-learn's
-/// <c>cross_val_predict</c>, as <c>CalibratedClassifierCV(ensemble=False)</c> calibrates with it).
-/// With five folds of 1,500 reference rows each fold model learns from 1,200 rows, as the deployed
-/// model did, so its probabilities behave like the deployed model's — and all 1,500 rows can
+/// Out-of-fold predictions for every row of a labeled dataset of any problem: the rows are cut into
+/// stratified folds, and each fold is predicted by a model trained the same way on the other folds
+/// (scikit-learn's <c>cross_val_predict</c>, as <c>CalibratedClassifierCV(ensemble=False)</c> calibrates
+/// with it). With five folds of 1,500 reference rows each fold model learns from 1,200 rows, as the
+/// deployed model did, so its probabilities behave like the deployed model's — and all 1,500 rows can
 /// calibrate the performance estimate instead of the 300 of one test split.
 /// </summary>
 public static class CrossFittedPredictions
 {
     public const int DefaultFolds = 5;
 
-    public static RiskPrediction[] Of(InsuranceDataset data, TrainingOptions options, int folds = DefaultFolds)
+    /// <param name="data">The labeled rows.</param>
+    /// <param name="fit">Trains a fold model on the given rows of <paramref name="data"/> (see <see cref="FoldTrainer"/>).</param>
+    /// <param name="seed">Seeds the folds.</param>
+    /// <param name="folds">How many folds.</param>
+    public static ClassPrediction[] Of(ProblemDataset data, Func<IReadOnlyList<int>, IClassifier> fit, int seed, int folds = DefaultFolds)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(fit);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var labels = data.Labels();
-        var fold = Folds(labels, folds, options.Seed);
-        var predictions = new RiskPrediction[data.Count];
+        var labels = data.Labels.ToArray();
+        var fold = Folds(labels, data.Schema.Label.Classes.Count, folds, seed);
+        var predictions = new ClassPrediction[data.RowCount];
+        var vector = new double[data.Schema.Features.Count];
         for (var k = 0; k < folds; k++)
         {
-            var train = Enumerable.Range(0, data.Count).Where(i => fold[i] != k).Select(i => data.Records[i]).ToArray();
-            int[] test = [.. Enumerable.Range(0, data.Count).Where(i => fold[i] == k)];
-            using var model = RiskModelTrainer.FitRows(train, options);
-            var foldPredictions = model.PredictAll([.. test.Select(i => data.Records[i].Features)]);
-            for (var j = 0; j < test.Length; j++)
+            int[] train = [.. Enumerable.Range(0, data.RowCount).Where(i => fold[i] != k)];
+            var model = fit(train);
+            try
             {
-                predictions[test[j]] = foldPredictions[j];
+                for (var i = 0; i < data.RowCount; i++)
+                {
+                    if (fold[i] == k)
+                    {
+                        data.CopyRow(i, vector);
+                        predictions[i] = model.Predict(vector);
+                    }
+                }
+            }
+            finally
+            {
+                (model as IDisposable)?.Dispose();
             }
         }
 
         return predictions;
     }
 
-    /// <summary>Per row its fold: each class's rows shuffled with the seed and dealt round-robin.</summary>
-    private static int[] Folds(RiskGroup[] labels, int folds, int seed)
+    /// <summary>Per row its fold: each class's rows (in class order) shuffled with the seed and dealt round-robin.</summary>
+    private static int[] Folds(int[] labels, int classCount, int folds, int seed)
     {
         var random = new Random(seed);
         var fold = new int[labels.Length];
-        foreach (var group in RiskGroups.All)
+        for (var c = 0; c < classCount; c++)
         {
-            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == group).ToArray();
+            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).ToArray();
             random.Shuffle(rows);
             for (var j = 0; j < rows.Length; j++)
             {

@@ -1,4 +1,3 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 
 namespace Mlops.Core.Estimation;
@@ -30,28 +29,38 @@ public sealed class ProbabilityCalibration
     /// <summary>The labeled rows the calibration was fitted on.</summary>
     public int Rows { get; }
 
-    /// <summary>Whether the class's probability is recalibrated (false: used as the model gives it).</summary>
-    public bool IsCalibrated(RiskGroup group) => _perClass[(int)group] is not null;
+    /// <summary>The number of classes of the problem, k.</summary>
+    public int ClassCount => _perClass.Length;
 
-    /// <summary>Fits one calibrator per class on predictions whose true classes are known.</summary>
-    /// <param name="predictions">The model's predictions for held-out labeled rows.</param>
-    /// <param name="labels">The true classes of the same rows.</param>
+    /// <summary>Whether the probability of class <paramref name="classIndex"/> is recalibrated (false: used as the model gives it).</summary>
+    public bool IsCalibrated(int classIndex) => _perClass[classIndex] is not null;
+
+    /// <summary>Fits one calibrator per class (one-vs-rest, any k ≥ 2) on predictions whose true classes are known.</summary>
+    /// <param name="predictions">The model's predictions for held-out labeled rows; k probabilities each.</param>
+    /// <param name="labels">The true class indices of the same rows, 0 … k − 1.</param>
+    /// <param name="classCount">k: the problem's number of classes.</param>
     /// <param name="seed">Seeds the splits of the calibration check: the same rows and seed give the same calibration.</param>
-    public static ProbabilityCalibration Fit(IReadOnlyList<RiskPrediction> predictions, IReadOnlyList<RiskGroup> labels, int seed = 42)
+    public static ProbabilityCalibration Fit(IReadOnlyList<ClassPrediction> predictions, IReadOnlyList<int> labels, int classCount, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
         if (predictions.Count != labels.Count)
         {
             throw new ArgumentException($"{predictions.Count} predictions, {labels.Count} labels", nameof(labels));
         }
 
-        var perClass = new IsotonicRegression?[RiskGroups.Count];
-        foreach (var group in RiskGroups.All)
+        if (predictions.FirstOrDefault(p => p.Probabilities.Count != classCount) is { } wrong)
         {
-            var probabilities = predictions.Select(p => p.Probabilities[(int)group]).ToArray();
-            var outcomes = labels.Select(l => l == group).ToArray();
-            perClass[(int)group] = NeedsCalibration(probabilities, outcomes, seed)
+            throw new ArgumentException($"a prediction has {wrong.Probabilities.Count} probabilities for {classCount} classes", nameof(predictions));
+        }
+
+        var perClass = new IsotonicRegression?[classCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            var probabilities = predictions.Select(p => p.Probabilities[c]).ToArray();
+            var outcomes = labels.Select(l => l == c).ToArray();
+            perClass[c] = NeedsCalibration(probabilities, outcomes, seed)
                 ? IsotonicRegression.Fit(probabilities, Ones(outcomes))
                 : null;
         }
@@ -60,10 +69,10 @@ public sealed class ProbabilityCalibration
     }
 
     /// <summary>The calibrated probability of each class for one prediction; they sum to 1.</summary>
-    public double[] Calibrate(RiskPrediction prediction)
+    public double[] Calibrate(ClassPrediction prediction)
     {
         ArgumentNullException.ThrowIfNull(prediction);
-        var calibrated = new double[RiskGroups.Count];
+        var calibrated = new double[_perClass.Length];
         var sum = 0.0;
         for (var c = 0; c < calibrated.Length; c++)
         {

@@ -1,13 +1,14 @@
 using System.Globalization;
-using Mlops.Core.Data;
 
 namespace Mlops.Core.Models;
 
 /// <summary>
-/// The talk's answer to "should we use the model for every request?": an input outside the ranges
-/// on the model card never reaches the model, and an answer whose top probability is below the
-/// minimum certainty is not trusted; in both cases the rule baseline answers. One implementation of
-/// the decision, for the service and for the analysis that asks how many requests would fall back.
+/// The talk's answer to "should we use the model for every request?": an input outside what the model
+/// saw in training (<see cref="TrainingRanges"/>: a number outside the card's range, a category never
+/// seen) never reaches the model, and an answer whose top probability is below the minimum certainty is
+/// not trusted; in both cases the problem's fallback rules answer. One implementation of the decision,
+/// for any problem's feature vector: the service answers with it, the analysis counts how many requests
+/// would fall back.
 /// </summary>
 public sealed class FallbackRule
 {
@@ -29,36 +30,20 @@ public sealed class FallbackRule
     public double MinCertainty { get; }
 
     /// <summary>
-    /// The first input (in the seed's column order) outside its training range on the card, as a
-    /// decision; null when every input with a range is inside it (ranges are inclusive; an input
-    /// without a range, e.g. a dropped one, is never out of range).
+    /// The first feature (in the problem's order) outside what the model saw, as a decision; null when every
+    /// checked feature is inside (ranges are inclusive; a feature without a range, e.g. a dropped one, and a
+    /// missing value are never outside).
     /// </summary>
-    public static FallbackDecision? OutOfRange(InsuranceFeatures features, ModelCard card)
+    public static FallbackDecision? OutOfRange(ReadOnlySpan<double> features, TrainingRanges ranges)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(card);
-        foreach (var feature in Feature.All)
-        {
-            if (!card.FeatureRanges.TryGetValue(feature.Name, out var range))
-            {
-                continue;
-            }
-
-            var value = feature.ValueOf(features);
-            if (!range.Contains(value))
-            {
-                return new FallbackDecision(
-                    FallbackReason.OutOfRange,
-                    feature.Name,
-                    string.Create(CultureInfo.InvariantCulture, $"{feature.Name} {value:0.###} is outside the training range [{range.Min:0.###}, {range.Max:0.###}]"));
-            }
-        }
-
-        return null;
+        ArgumentNullException.ThrowIfNull(ranges);
+        return ranges.Outside(features) is { } outside
+            ? new FallbackDecision(FallbackReason.OutOfRange, outside.Feature, outside.Reason)
+            : null;
     }
 
     /// <summary>Judges the model's answer for an input that is inside the ranges.</summary>
-    public FallbackDecision Judge(RiskPrediction prediction)
+    public FallbackDecision Judge(ClassPrediction prediction)
     {
         ArgumentNullException.ThrowIfNull(prediction);
         return prediction.Certainty >= MinCertainty
@@ -70,6 +55,6 @@ public sealed class FallbackRule
     }
 
     /// <summary>The whole decision for one request: ranges first (the model is not asked), then certainty.</summary>
-    public FallbackDecision Decide(InsuranceFeatures features, ModelCard card, RiskPrediction prediction) =>
-        OutOfRange(features, card) ?? Judge(prediction);
+    public FallbackDecision Decide(ReadOnlySpan<double> features, TrainingRanges ranges, ClassPrediction prediction) =>
+        OutOfRange(features, ranges) ?? Judge(prediction);
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Mlops.Core.Data;
 
 namespace Mlops.Core.PredictionLog;
 
@@ -141,17 +140,17 @@ public sealed class LabelStore
         return new LabelReport(labels.Count, stored, known, conflicts.Count, [.. conflicts.Take(LabelReport.Examples)], unknown.Count, [.. unknown.Take(LabelReport.Examples)]);
     }
 
-    /// <summary>Every label: prediction id → label.</summary>
-    public async Task<IReadOnlyDictionary<Guid, RiskGroup>> ReadAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every label: prediction id → the class's index in the problem's class order.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.Connect(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT prediction_id, label FROM {Table}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var labels = new Dictionary<Guid, RiskGroup>();
+        var labels = new Dictionary<Guid, int>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            labels[Guid.Parse(Text(reader.GetValue(0)))] = (RiskGroup)Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            labels[Guid.Parse(Text(reader.GetValue(0)))] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
         }
 
         return labels;

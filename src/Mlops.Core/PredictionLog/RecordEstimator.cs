@@ -1,17 +1,17 @@
 using Mlops.Core.Analysis;
-using Mlops.Core.Data;
 using Mlops.Core.Estimation;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.PredictionLog;
 
 /// <summary>
-/// The label-free estimate (CBPE) of the model's accuracy on logged inputs, as <c>performance</c> and the
-/// monitor compute it: the model scores each logged input again — also those the fallback answered,
-/// since the log keeps the answer's probabilities (one-hot for the fallback), not the model's — and
-/// each row counts with the calibrated probability of the class the model chose. Calibrated once, by
-/// <see cref="ReferenceCalibration"/> on the labeled reference, as <c>analyze</c> does: the same model
-/// and reference give the same estimate in all three.
+/// The label-free estimate (CBPE) of the model's accuracy on logged inputs of any problem, as
+/// <c>performance</c> and the monitor compute it: the model scores each logged input again — also those
+/// the fallback answered, since the log keeps the answer's probabilities (one-hot for the fallback), not
+/// the model's — and each row counts with the calibrated probability of the class the model chose.
+/// Calibrated once, by <see cref="ReferenceCalibration"/> on the labeled reference, as <c>analyze</c>
+/// does: the same model and reference give the same estimate in all three.
 /// </summary>
 public sealed class RecordEstimator
 {
@@ -27,36 +27,35 @@ public sealed class RecordEstimator
     /// <summary>The model that scores the inputs, with the label it is named by.</summary>
     public AnalyzedModel Model { get; }
 
+    /// <summary>The problem of the model: its features are the logged vector, its classes the labels.</summary>
+    public ProblemSchema Problem => Model.Problem;
+
     /// <summary>How the estimate was calibrated.</summary>
     public EstimationSummary Calibration { get; }
 
-    /// <summary>Calibrates on the labeled reference; null (with a note) when the reference has no labels.</summary>
-    public static RecordEstimator? Calibrate(AnalyzedModel model, InsuranceDataset reference, string referenceSha256, ICollection<string> notes, int seed = 42)
+    /// <summary>Calibrates on the labeled reference (read through the model's problem); null (with a note) when the reference has no labels.</summary>
+    public static RecordEstimator? Calibrate(AnalyzedModel model, ProblemMonth reference, string referenceSha256, ICollection<string> notes, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
-        var predictions = model.Model.PredictAll([.. reference.Records.Select(r => r.Features)]);
+        var predictions = Training.ProblemModelTrainer.PredictAll(model.Model, reference.Data);
         var estimator = ReferenceCalibration.Fit(reference, referenceSha256, predictions, model.Card, seed, notes, out var summary);
         return estimator is null ? null : new RecordEstimator(model, estimator, summary!);
     }
 
-    /// <summary>The model's own answer for one logged input.</summary>
-    public RiskPrediction Score(InsuranceFeatures features) => Model.Model.Predict(features);
-
-    /// <summary>The model's own answer for a logged row's feature vector (the insurance problem's order: training, age, emergency_braking, braking_distance, power, miles).</summary>
-    public RiskPrediction Score(IReadOnlyList<double> features)
+    /// <summary>Reads the reference file through the model's problem and calibrates on it.</summary>
+    public static RecordEstimator? Calibrate(AnalyzedModel model, string referenceFile, ICollection<string> notes, int seed = 42)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        return Score(new InsuranceFeatures(features[0] != 0, features[1], features[2] != 0, features[3], features[4], features[5]));
+        ArgumentNullException.ThrowIfNull(model);
+        return Calibrate(model, ProblemMonth.Read(referenceFile, model.Problem, 0), Data.ContentHash.OfFile(referenceFile), notes, seed);
     }
+
+    /// <summary>The model's own answer for a logged row's feature vector (the problem's order).</summary>
+    public ClassPrediction Score(ReadOnlySpan<double> features) => Model.Model.Predict(features);
 
     /// <summary>How likely the model's answer is right, by the calibration: the row's share of the estimate.</summary>
-    public double ExpectedCorrect(RiskPrediction prediction)
-    {
-        ArgumentNullException.ThrowIfNull(prediction);
-        return _estimator.Calibration.Calibrate(prediction)[(int)prediction.Group];
-    }
+    public double ExpectedCorrect(ClassPrediction prediction) => _estimator.ExpectedCorrect(prediction);
 
     /// <summary>The estimate over these predictions of the model, with its standard error.</summary>
-    public AccuracyEstimate Estimate(IReadOnlyList<RiskPrediction> predictions) => _estimator.EstimateAccuracy(predictions);
+    public AccuracyEstimate Estimate(IReadOnlyList<ClassPrediction> predictions) => _estimator.EstimateAccuracy(predictions);
 }

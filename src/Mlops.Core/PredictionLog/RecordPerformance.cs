@@ -1,10 +1,11 @@
-using Mlops.Core.Data;
 using Mlops.Core.Estimation;
+using Mlops.Core.Models;
+using Mlops.Core.Problems;
 
 namespace Mlops.Core.PredictionLog;
 
-/// <summary>Precision and recall of one class among the labeled answers of a period; null where nothing was predicted or labeled as it.</summary>
-public sealed record ClassPerformance(string Risk, int Labeled, int Predicted, double? Precision, double? Recall);
+/// <summary>Precision and recall of one class (by the problem's name for it) among the labeled answers of a period; null where nothing was predicted or labeled as it.</summary>
+public sealed record ClassPerformance(string Class, int Labeled, int Predicted, double? Precision, double? Recall);
 
 /// <summary>
 /// What production actually answered in one period, judged by the labels that arrived for it.
@@ -38,15 +39,17 @@ public static class RecordPerformance
 {
     /// <param name="log">The record.</param>
     /// <param name="by">The periods.</param>
+    /// <param name="problem">The problem whose classes the log's answers and labels index; null: the estimator's model's, else the talk's insurance problem.</param>
     /// <param name="estimator">The model and calibration for the estimate and the scored accuracy; null leaves them out.</param>
     /// <param name="requestIdPrefix">Only the answers whose client key (<see cref="ClientKey"/>) starts with this, e.g. one customer group or one simulated month (<c>m12-</c>); null for all.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     public static async Task<IReadOnlyList<PeriodPerformance>> ComputeAsync(
-        IPredictionLog log, PerformancePeriod by, RecordEstimator? estimator = null, string? requestIdPrefix = null, CancellationToken cancellationToken = default)
+        IPredictionLog log, PerformancePeriod by, RecordEstimator? estimator = null, string? requestIdPrefix = null, ProblemSchema? problem = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
+        var classes = (problem ?? estimator?.Problem ?? ProblemSchema.Insurance).Label.Classes;
         var labels = await log.Labels.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        var periods = new SortedDictionary<string, List<(LoggedPrediction Row, RiskGroup? Label)>>(StringComparer.Ordinal);
+        var periods = new SortedDictionary<string, List<(LoggedPrediction Row, int? Label)>>(StringComparer.Ordinal);
         for (var after = 0L; await log.ReadAfterAsync(after, 10_000, cancellationToken).ConfigureAwait(false) is { Count: > 0 } page; after = page[^1].Id)
         {
             foreach (var row in page)
@@ -66,28 +69,46 @@ public static class RecordPerformance
             }
         }
 
-        return [.. periods.Select(p => Of(p.Key, p.Value, estimator))];
+        return [.. periods.Select(p => Of(p.Key, p.Value, classes, estimator))];
     }
 
-    private static PeriodPerformance Of(string period, List<(LoggedPrediction Row, RiskGroup? Label)> rows, RecordEstimator? estimator)
+    private static PeriodPerformance Of(string period, List<(LoggedPrediction Row, int? Label)> rows, IReadOnlyList<ClassDefinition> classNames, RecordEstimator? estimator)
     {
         var labeled = rows.Where(r => r.Label is not null).Select(r => (r.Row, Label: r.Label!.Value)).ToArray();
         var model = labeled.Where(r => r.Row.Source == "ml").ToArray();
-        var classes = RiskGroups.All.Select(group =>
+        var classes = Enumerable.Range(0, classNames.Count).Select(c =>
         {
-            var actual = labeled.Count(r => r.Label == group);
-            var predicted = labeled.Count(r => (RiskGroup)r.Row.Category == group);
-            var hits = labeled.Count(r => r.Label == group && (RiskGroup)r.Row.Category == group);
-            return new ClassPerformance(group.Name(), actual, predicted, predicted == 0 ? null : (double)hits / predicted, actual == 0 ? null : (double)hits / actual);
+            var actual = labeled.Count(r => r.Label == c);
+            var predicted = labeled.Count(r => r.Row.Category == c);
+            var hits = labeled.Count(r => r.Label == c && r.Row.Category == c);
+            return new ClassPerformance(classNames[c].Name, actual, predicted, predicted == 0 ? null : (double)hits / predicted, actual == 0 ? null : (double)hits / actual);
         }).ToArray();
         AccuracyEstimate? estimate = null;
         double? scored = null;
         if (estimator is not null)
         {
-            var predictions = rows.Select(r => estimator.Score(r.Row.Features)).ToArray();
+            var vector = new double[estimator.Problem.Features.Count];
+            var predictions = new ClassPrediction[rows.Count];
+            for (var i = 0; i < predictions.Length; i++)
+            {
+                var features = rows[i].Row.Features;
+                if (features.Count != vector.Length)
+                {
+                    throw new InvalidInputException(
+                        $"the log holds {features.Count} features per answer, the model of problem '{estimator.Problem.Name}' reads {vector.Length}: the estimate needs a model of the log's problem");
+                }
+
+                for (var f = 0; f < vector.Length; f++)
+                {
+                    vector[f] = features[f];
+                }
+
+                predictions[i] = estimator.Score(vector);
+            }
+
             estimate = estimator.Estimate(predictions);
-            var labeledScores = rows.Select((r, i) => (r.Label, predictions[i].Group)).Where(r => r.Label is not null).ToArray();
-            scored = labeledScores.Length == 0 ? null : (double)labeledScores.Count(r => r.Label == r.Group) / labeledScores.Length;
+            var labeledScores = rows.Select((r, i) => (r.Label, predictions[i].Class)).Where(r => r.Label is not null).ToArray();
+            scored = labeledScores.Length == 0 ? null : (double)labeledScores.Count(r => r.Label == r.Class) / labeledScores.Length;
         }
 
         return new PeriodPerformance(
@@ -106,6 +127,6 @@ public static class RecordPerformance
         };
     }
 
-    private static double? Accuracy((LoggedPrediction Row, RiskGroup Label)[] rows) =>
-        rows.Length == 0 ? null : (double)rows.Count(r => (RiskGroup)r.Row.Category == r.Label) / rows.Length;
+    private static double? Accuracy((LoggedPrediction Row, int Label)[] rows) =>
+        rows.Length == 0 ? null : (double)rows.Count(r => r.Row.Category == r.Label) / rows.Length;
 }

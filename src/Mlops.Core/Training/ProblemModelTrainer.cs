@@ -111,6 +111,25 @@ public static class ProblemModelTrainer
         return predictions;
     }
 
+    /// <summary>
+    /// Fits a model on exactly these labeled rows of <paramref name="data"/> (no split, no card), imputing from
+    /// them as <see cref="Train"/> imputes from its training rows: what cross-fitting needs, e.g. the
+    /// out-of-fold predictions that calibrate the performance estimate.
+    /// </summary>
+    public static IClassifier FitRows(ProblemDataset data, IReadOnlyList<int> trainRows, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(trainRows);
+        ArgumentNullException.ThrowIfNull(options);
+        if (trainRows.Count < RiskModelTrainer.MinimumTrainingRows)
+        {
+            throw new InvalidInputException($"{data.Name}: {trainRows.Count} training rows are too few to train on (need at least {RiskModelTrainer.MinimumTrainingRows})");
+        }
+
+        var encoding = new FeatureEncoding { Imputed = Imputation(data, trainRows), Width = FeatureEncoding.WidthOf(data.Schema) };
+        return Fit(data, trainRows, encoding, options);
+    }
+
     /// <summary>Rebuilds the classifier of a saved model from its card and ML.NET transformer.</summary>
     internal static MlNetClassifier Load(ModelCard card, MLContext context, ITransformer transformer) =>
         new(card.Trainer, card.ProblemOrInsurance, card.Encoding ?? throw new ArgumentException("the card has no feature encoding", nameof(card)), context, transformer);

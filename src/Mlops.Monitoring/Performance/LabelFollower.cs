@@ -18,7 +18,13 @@ namespace Mlops.Monitoring.Performance;
 /// late and in batches (a month's file at a time), so this is rare; a log of millions of rows would
 /// want the join kept incrementally.
 /// </remarks>
-public sealed partial class LabelFollower(IPredictionLog log, string dataset, ILogger<LabelFollower>? logger = null, TimeSpan? pollInterval = null) : IRowSource
+/// <param name="log">The followed prediction log, whose database holds the labels.</param>
+/// <param name="dataset">The monitored dataset the figures are for.</param>
+/// <param name="logger">Where a failing read is logged.</param>
+/// <param name="pollInterval">How often the labels are counted.</param>
+/// <param name="problem">The problem whose class indices the log and the labels hold; null: the talk's.</param>
+public sealed partial class LabelFollower(
+    IPredictionLog log, string dataset, ILogger<LabelFollower>? logger = null, TimeSpan? pollInterval = null, Core.Problems.ProblemSchema? problem = null) : IRowSource
 {
     private readonly ILogger _logger = logger ?? NullLogger<LabelFollower>.Instance;
 
@@ -40,7 +46,7 @@ public sealed partial class LabelFollower(IPredictionLog log, string dataset, IL
                 var count = await log.Labels.CountAsync(cancellationToken).ConfigureAwait(false);
                 if (count != seen)
                 {
-                    var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriod.Month, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriod.Month, problem: problem, cancellationToken: cancellationToken).ConfigureAwait(false);
                     monitor.Realised.Set(dataset, new DatasetRealised(count, [.. periods.Where(p => p.RealisedAccuracy is not null)]));
                     seen = count;
                 }

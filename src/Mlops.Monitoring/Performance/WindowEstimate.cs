@@ -1,11 +1,10 @@
-using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.PredictionLog;
 
 namespace Mlops.Monitoring.Performance;
 
 /// <summary>
-/// The label-free estimate of the model's accuracy on a dataset's window, kept as one more window
+/// The label-free estimate of the model's accuracy (any problem) on a dataset's window, kept as one more window
 /// column: when rows arrive, the model scores each row's inputs and the row gets the calibrated
 /// probability that the model's answer is right (<see cref="RecordEstimator.ExpectedCorrect"/>); the
 /// window's estimate is the column's mean — what <c>mlops performance</c> gives for the same rows.
@@ -28,7 +27,7 @@ public sealed class WindowEstimate
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(columns);
         _estimator = estimator;
-        _featureColumns = [.. Feature.All.Select(f =>
+        _featureColumns = [.. estimator.Problem.Features.Select(f =>
         {
             var index = columns.ToList().FindIndex(c => string.Equals(c, f.Name, StringComparison.OrdinalIgnoreCase));
             return index >= 0 ? index : throw new Core.InvalidInputException($"dataset '{dataset}' has no column '{f.Name}': the performance estimate needs all the model's features");
@@ -40,12 +39,18 @@ public sealed class WindowEstimate
     {
         ArgumentNullException.ThrowIfNull(rows);
         var extended = new double[rows.Count][];
+        var vector = new double[_featureColumns.Length];
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var values = new double[row.Length + 1];
             row.CopyTo(values, 0);
-            values[^1] = _estimator.ExpectedCorrect(_estimator.Score(Features(row)));
+            for (var f = 0; f < vector.Length; f++)
+            {
+                vector[f] = row[_featureColumns[f]];
+            }
+
+            values[^1] = _estimator.ExpectedCorrect(_estimator.Score(vector));
             extended[i] = values;
         }
 
@@ -68,12 +73,4 @@ public sealed class WindowEstimate
 
         return n == 0 ? null : sum / n;
     }
-
-    private InsuranceFeatures Features(double[] row) => new(
-        row[_featureColumns[0]] != 0,
-        row[_featureColumns[1]],
-        row[_featureColumns[2]] != 0,
-        row[_featureColumns[3]],
-        row[_featureColumns[4]],
-        row[_featureColumns[5]]);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mlops.Core.Models;
 using Mlops.Serving.Models;
 
@@ -9,24 +8,20 @@ namespace Mlops.Serving.Fallback;
 /// model saw in training (a number outside the card's range, a category never seen) never reaches the
 /// model, and an answer the model is unsure of is replaced; in both cases the served problem's fallback
 /// rules answer (<see cref="ServedModel.Fallback"/>: the problem file's rules, or the training data's
-/// most frequent class), with one-hot probabilities. Nothing here knows a feature by name.
+/// most frequent class), with one-hot probabilities. The decision is Core's <see cref="FallbackRule"/>,
+/// the one the analysis counts with. Nothing here knows a feature by name.
 /// </summary>
 public sealed class FallbackPolicy
 {
     /// <summary>The talk's threshold: a top probability below one half is not trusted.</summary>
     public const double DefaultMinCertainty = FallbackRule.DefaultMinCertainty;
 
-    public FallbackPolicy(double minCertainty = DefaultMinCertainty)
-    {
-        if (!(minCertainty is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(minCertainty), minCertainty, "the minimum certainty is a probability between 0 and 1");
-        }
+    private readonly FallbackRule _rule;
 
-        MinCertainty = minCertainty;
-    }
+    /// <exception cref="ArgumentOutOfRangeException">The minimum certainty is not a probability.</exception>
+    public FallbackPolicy(double minCertainty = DefaultMinCertainty) => _rule = new FallbackRule(minCertainty);
 
-    public double MinCertainty { get; }
+    public double MinCertainty => _rule.MinCertainty;
 
     /// <summary>Answers one row (the served problem's feature vector) with the served model or its fallback rules.</summary>
     public PredictionAnswer Decide(ReadOnlySpan<double> features, ServedModel served)
@@ -37,16 +32,16 @@ public sealed class FallbackPolicy
             return Fallback(features, served, AnswerSource.Baseline, "no trained model is served", feature: null);
         }
 
-        if (served.Ranges.Outside(features) is { } outside)
+        if (FallbackRule.OutOfRange(features, served.Ranges) is { } outside)
         {
-            return Fallback(features, served, AnswerSource.BaselineOutOfRange, outside.Reason, outside.Feature);
+            return Fallback(features, served, AnswerSource.BaselineOutOfRange, outside.Explanation!, outside.Feature);
         }
 
         var prediction = model.Predict(features);
-        return prediction.Certainty >= MinCertainty
-            ? new PredictionAnswer(prediction, AnswerSource.Ml)
-            : Fallback(features, served, AnswerSource.BaselineLowProbability,
-                string.Create(CultureInfo.InvariantCulture, $"the model's top probability {prediction.Certainty:0.###} is below {MinCertainty:0.###}"), feature: null);
+        var decision = _rule.Judge(prediction);
+        return decision.UsesBaseline
+            ? Fallback(features, served, AnswerSource.BaselineLowProbability, decision.Explanation!, feature: null)
+            : new PredictionAnswer(prediction, AnswerSource.Ml);
     }
 
     /// <summary>Answers many rows, in order, each as <see cref="Decide"/> would.</summary>

@@ -1,7 +1,6 @@
 using Mlops.Core.Models;
 using Mlops.Core.Problems;
 using Mlops.Serving.Endpoints;
-using Mlops.Serving.Fallback;
 using Mlops.Serving.Input;
 
 namespace Mlops.Serving.Models;

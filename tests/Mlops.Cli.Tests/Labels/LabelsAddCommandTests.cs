@@ -29,7 +29,7 @@ public sealed class LabelsAddCommandTests
         Assert.Contains("0 predictions labeled, 3 already known", again.StandardOutput, StringComparison.Ordinal);
         await using var log = SqlitePredictionLog.Open(home.File("predictions.db"));
         var labels = await log.Labels.ReadAllAsync();
-        Assert.Equal([RiskGroup.High, RiskGroup.Low, RiskGroup.Medium], rows.Select(r => labels[r.PredictionId]));
+        Assert.Equal([RiskGroup.High, RiskGroup.Low, RiskGroup.Medium], rows.Select(r => (RiskGroup)labels[r.PredictionId]));
     }
 
     [Fact]

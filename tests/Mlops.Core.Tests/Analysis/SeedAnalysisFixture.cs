@@ -1,6 +1,7 @@
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -12,18 +13,27 @@ public sealed class SeedAnalysisFixture : IDisposable
     public SeedAnalysisFixture()
     {
         ReferenceFile = RepositoryPaths.SeedMonth(0);
-        Reference = InsuranceCsvReader.ReadFile(ReferenceFile, requireLabels: true);
-        Months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(m), requireLabels: true)))];
+        Typed = InsuranceCsvReader.ReadFile(ReferenceFile, requireLabels: true);
+        TypedMonths = [.. Enumerable.Range(1, 36).Select(m => InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(m), requireLabels: true))];
+        Reference = ProblemMonth.Read(ReferenceFile, ProblemSchema.Insurance, 0);
+        Months = [.. Enumerable.Range(1, 36).Select(m => ProblemMonth.Read(RepositoryPaths.SeedMonth(m), ProblemSchema.Insurance, m))];
         Trained = RiskModelTrainer.TrainFile(ReferenceFile, new TrainingOptions());
-        Model = new AnalyzedModel("reference model", Trained.Model, Trained.Card);
+        Model = AnalyzedModel.Of("reference model", Trained);
         AtMonth36 = Analyze(new AnalysisOptions());
     }
 
     public string ReferenceFile { get; }
 
-    public InsuranceDataset Reference { get; }
+    /// <summary>The reference as the analysis reads it: through the insurance problem, with the seed's risk scores.</summary>
+    public ProblemMonth Reference { get; }
 
-    public IReadOnlyList<MonthData> Months { get; }
+    public IReadOnlyList<ProblemMonth> Months { get; }
+
+    /// <summary>The same files as typed insurance rows, for the tests' independent computations.</summary>
+    public InsuranceDataset Typed { get; }
+
+    /// <summary>Months 1 … 36 as typed insurance rows.</summary>
+    public IReadOnlyList<InsuranceDataset> TypedMonths { get; }
 
     public TrainedModel Trained { get; }
 

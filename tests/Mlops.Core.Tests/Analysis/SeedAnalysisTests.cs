@@ -17,8 +17,8 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     {
         var age = Trend(Feature.Age);
         Assert.InRange(age.SlopePerMonth, 0.08, 0.12);
-        Assert.Equal(seed.Reference.Column(Feature.Age).Average(), age.ReferenceMean, 9);
-        Assert.Equal(seed.Months[^1].Data.Column(Feature.Age).Average(), age.LastMean, 9);
+        Assert.Equal(seed.Typed.Column(Feature.Age).Average(), age.ReferenceMean, 9);
+        Assert.Equal(seed.TypedMonths[^1].Column(Feature.Age).Average(), age.LastMean, 9);
     }
 
     [Fact]
@@ -70,12 +70,12 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     [Fact]
     public void The_driver_skill_effect_shrinks_in_the_labeled_months_while_the_cars_stays()
     {
-        var month12 = seed.Months.Single(m => m.Month == 12).Data;
-        var skillBefore = FeatureEffect.Of(seed.Reference, Feature.Training);
-        var skillAfter = FeatureEffect.Of(month12, Feature.Training);
+        var month12 = seed.Months.Single(m => m.Month == 12);
+        var skillBefore = FeatureEffect.Of(seed.Reference, Feature.Training.Name);
+        var skillAfter = FeatureEffect.Of(month12, Feature.Training.Name);
         Assert.InRange(skillBefore, 3.5, 4.5);
         Assert.True(skillAfter < skillBefore - 0.6, $"training lowers risk by {skillBefore} → {skillAfter}");
-        Assert.InRange(FeatureEffect.Of(month12, Feature.EmergencyBraking) - FeatureEffect.Of(seed.Reference, Feature.EmergencyBraking), -0.2, 0.2);
+        Assert.InRange(FeatureEffect.Of(month12, Feature.EmergencyBraking.Name) - FeatureEffect.Of(seed.Reference, Feature.EmergencyBraking.Name), -0.2, 0.2);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     [Fact]
     public void The_realised_accuracy_of_month_12_is_the_models_accuracy_on_its_labels()
     {
-        var month12 = seed.Months.Single(m => m.Month == 12).Data;
+        var month12 = seed.TypedMonths[11];
         var direct = Accuracy.Of(seed.Trained.Model.PredictAll([.. month12.Records.Select(r => r.Features)]), month12.Labels());
         var reported = Analysis.Performance.Single(p => p.Month == 12);
         Assert.Equal(direct, reported.RealisedAccuracy!.Value, 12);
@@ -112,14 +112,20 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     [Fact]
     public void Negative_miles_and_the_fallback_share_are_counted_as_a_direct_count_says()
     {
-        var month36 = seed.Months[^1].Data;
+        var month36 = seed.TypedMonths[^1];
         var quality = Analysis.Quality.Single(q => q.Month == 36);
         Assert.Equal(month36.Records.Count(r => r.Features.Miles < 0), quality.ImpossibleValues["miles"]);
         Assert.True(quality.ImpossibleValues["miles"] > 300, $"{quality.ImpossibleValues["miles"]} negative miles in month 36");
         Assert.Equal(0, Analysis.Quality.Single(q => q.Month == 1).ImpossibleValues["miles"]);
 
         var predictions = seed.Trained.Model.PredictAll([.. month36.Records.Select(r => r.Features)]);
-        var fallbacks = month36.Records.Select((r, i) => FallbackRule.Default.Decide(r.Features, seed.Trained.Card, predictions[i])).Count(d => d.UsesBaseline);
+        var ranges = TrainingRanges.Of(seed.Trained.Card, Core.Problems.ProblemSchema.Insurance);
+        var vector = new double[InsuranceVector.Length];
+        var fallbacks = month36.Records.Select((r, i) =>
+        {
+            InsuranceVector.Write(r.Features, vector);
+            return FallbackRule.Default.Decide(vector, ranges, InsuranceVector.ToClassPrediction(predictions[i]));
+        }).Count(d => d.UsesBaseline);
         Assert.Equal(fallbacks / 1500.0, quality.FallbackShare!.Value, 12);
         Assert.Equal(month36.Records.Count(r => !seed.Trained.Card.FeatureRanges["miles"].Contains(r.Features.Miles)), quality.OutsideTrainingRange!["miles"]);
     }

@@ -33,19 +33,19 @@ public sealed class CalibrationTests
             labels.Add(random.NextDouble() < 0.6 ? predicted : (RiskGroup)(((int)predicted + 1 + random.Next(2)) % 3));
         }
 
-        var estimator = ConfidenceBasedPerformanceEstimator.Fit(predictions, labels, seed: 1);
+        var estimator = ConfidenceBasedPerformanceEstimator.Fit([.. predictions.Select(InsuranceVector.ToClassPrediction)], [.. labels.Select(l => (int)l)], RiskGroups.Count, seed: 1);
         Assert.InRange(predictions.Average(p => p.Certainty), 0.88, 0.9);
         Assert.InRange(estimator.ReferenceAccuracy, 0.58, 0.62);
         Assert.InRange(estimator.ReferenceEstimate.Estimated, estimator.ReferenceAccuracy - 0.03, estimator.ReferenceAccuracy + 0.03);
-        Assert.Contains(RiskGroups.All, estimator.Calibration.IsCalibrated);
+        Assert.Contains(RiskGroups.All, g => estimator.Calibration.IsCalibrated((int)g));
     }
 
     [Fact]
     public void Calibrated_probabilities_sum_to_one()
     {
-        var predictions = Enumerable.Range(0, 300).Select(i => RiskPrediction.FromProbabilities([0.2 + (i % 7 * 0.05), 0.3, 0.5 - (i % 7 * 0.05)])).ToArray();
-        var labels = Enumerable.Range(0, 300).Select(i => (RiskGroup)(i % 3)).ToArray();
-        var calibration = ProbabilityCalibration.Fit(predictions, labels);
+        var predictions = Enumerable.Range(0, 300).Select(i => ClassPrediction.FromProbabilities([0.2 + (i % 7 * 0.05), 0.3, 0.5 - (i % 7 * 0.05)])).ToArray();
+        var labels = Enumerable.Range(0, 300).Select(i => i % 3).ToArray();
+        var calibration = ProbabilityCalibration.Fit(predictions, labels, 3);
         Assert.All(predictions, p => Assert.Equal(1.0, calibration.Calibrate(p).Sum(), 12));
     }
 }

@@ -26,7 +26,7 @@ public sealed class PerformanceEstimationTests(SeedAnalysisFixture seed)
     public void Under_covariate_drift_only_the_estimate_tracks_the_realised_accuracy_within_the_tolerance_for_36_months()
     {
         var generator = new InsuranceDataGenerator(seed: 0);
-        MonthData[] months = [.. Enumerable.Range(1, 36).Select(m => new MonthData(m, generator.Generate(new ProductionMonth(m) { ConceptDrift = false })))];
+        ProblemMonth[] months = [.. Enumerable.Range(1, 36).Select(m => InsuranceMonths.Of(m, generator.Generate(new ProductionMonth(m) { ConceptDrift = false })))];
         var analysis = ProductionAnalyzer.Analyze(
             seed.Reference, ContentHash.OfFile(seed.ReferenceFile), months, seed.Model, new AnalysisOptions { GroundTruth = new GroundTruthSchedule(0) });
 

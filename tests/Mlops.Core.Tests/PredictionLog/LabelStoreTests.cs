@@ -57,9 +57,9 @@ public sealed class LabelStoreTests
         Assert.Equal(0, second.Unknown);
 
         var labels = await log.Labels.ReadAllAsync();
-        Assert.Equal(RiskGroup.High, labels[rows[0].PredictionId]);
-        Assert.Equal(RiskGroup.High, labels[rows[3].PredictionId]);
-        Assert.Equal(RiskGroup.Medium, labels[rows[1].PredictionId]);
+        Assert.Equal((int)RiskGroup.High, labels[rows[0].PredictionId]);
+        Assert.Equal((int)RiskGroup.High, labels[rows[3].PredictionId]);
+        Assert.Equal((int)RiskGroup.Medium, labels[rows[1].PredictionId]);
         Assert.False(labels.ContainsKey(rows[2].PredictionId));
     }
 

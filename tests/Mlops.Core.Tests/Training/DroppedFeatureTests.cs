@@ -49,7 +49,9 @@ public sealed class DroppedFeatureTests(ReferenceModelFixture fixture)
         Assert.Equal(loaded.Model.Predict(customer with { Age = 90 }).Probabilities, loaded.Model.Predict(customer).Probabilities);
 
         // No range for a dropped input: age 200 does not send a request to the fallback.
-        Assert.Null(FallbackRule.OutOfRange(customer with { Age = 200 }, loaded.Card));
+        var vector = new double[InsuranceVector.Length];
+        InsuranceVector.Write(customer with { Age = 200 }, vector);
+        Assert.Null(FallbackRule.OutOfRange(vector, TrainingRanges.Of(loaded.Card, Core.Problems.ProblemSchema.Insurance)));
     }
 
     [Fact]

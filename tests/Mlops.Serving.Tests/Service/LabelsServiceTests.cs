@@ -46,7 +46,7 @@ public sealed class LabelsServiceTests
         Assert.Equal(0, await service.StopAsync());
         await using var log = SqlitePredictionLog.Open(sandbox.PredictionLogPath);
         var labels = await log.Labels.ReadAllAsync();
-        Assert.Equal(new Dictionary<Guid, RiskGroup> { [Guid.Parse(ids[0])] = RiskGroup.High, [Guid.Parse(ids[1])] = RiskGroup.Low }, labels);
+        Assert.Equal(new Dictionary<Guid, int> { [Guid.Parse(ids[0])] = (int)RiskGroup.High, [Guid.Parse(ids[1])] = (int)RiskGroup.Low }, labels);
     }
 
     [Fact]

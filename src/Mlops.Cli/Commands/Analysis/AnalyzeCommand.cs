@@ -10,9 +10,10 @@ using Spectre.Console.Cli;
 namespace Mlops.Cli.Commands.Analysis;
 
 /// <summary>
-/// <c>mlops analyze</c>: the talk's closing act — drift is obvious, but is it a problem? Drift per feature
-/// and month, the model's predictions, its accuracy (estimated without labels, realised once they have
-/// arrived), data quality and the interpretation, as a self-contained HTML report and/or JSON.
+/// <c>mlops analyze</c>: the talk's closing act — drift is obvious, but is it a problem? For any problem
+/// (the model's card names it): drift per feature and month, the model's predictions, its accuracy
+/// (estimated without labels, realised once they have arrived), data quality and the interpretation, as
+/// a self-contained HTML report and/or JSON.
 /// </summary>
 public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 {
@@ -78,7 +79,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (model, loaded, label) = AnalyzedModelSource.Resolve(settings.Model);
+        var (model, loaded) = AnalyzedModelSource.Resolve(settings.Model);
         using var disposeModel = loaded;
         var options = new AnalysisOptions
         {
@@ -86,9 +87,11 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             AtMonth = settings.AtMonth,
             HistogramMonth = settings.Month,
         };
-        var analysis = loaded is { IsRiskModel: false }
-            ? AnalyzeProblem(settings, loaded, label!, options)
-            : AnalyzeInsurance(settings, model, options);
+        // The files are read through the model's problem (its card embeds it); without a model, the talk's.
+        var problem = model?.Problem ?? ProblemSchema.Insurance;
+        var reference = ProblemMonth.Read(settings.Reference!, problem, 0);
+        var months = MonthFiles(settings).Select(path => ProblemMonth.Read(path, problem, MonthFile.MonthOf(path))).ToArray();
+        var analysis = ProductionAnalyzer.Analyze(reference, ContentHash.OfFile(settings.Reference!), months, model, options);
         if (settings.Out is not null)
         {
             AnalysisReport.Write(analysis, settings.Out, options.Fallback.MinCertainty);
@@ -122,23 +125,6 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>The talk's insurance analysis: the seed's files, the story, the performance estimate.</summary>
-    private static ProductionAnalysis AnalyzeInsurance(Settings settings, AnalyzedModel? model, AnalysisOptions options)
-    {
-        var reference = InsuranceCsvReader.ReadFile(settings.Reference!);
-        var months = MonthFiles(settings).Select(path => new MonthData(MonthFile.MonthOf(path), InsuranceCsvReader.ReadFile(path))).ToArray();
-        return ProductionAnalyzer.Analyze(reference, ContentHash.OfFile(settings.Reference!), months, model, options);
-    }
-
-    /// <summary>Any other problem's analysis: the files read through the problem the model's card embeds.</summary>
-    private static ProductionAnalysis AnalyzeProblem(Settings settings, Core.Models.TrainedModel loaded, string label, AnalysisOptions options)
-    {
-        var problem = loaded.Card.ProblemOrInsurance;
-        var reference = ProblemCsvReader.ReadFile(settings.Reference!, problem);
-        var months = MonthFiles(settings).Select(path => new ProblemMonth(MonthFile.MonthOf(path), ProblemCsvReader.ReadFile(path, problem))).ToArray();
-        return ProblemAnalyzer.Analyze(problem, reference, months, (loaded, label), options);
     }
 
     /// <summary>The files of --current and the arguments after it; a folder stands for its month-N.csv files.</summary>

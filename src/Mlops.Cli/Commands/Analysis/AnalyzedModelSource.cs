@@ -13,31 +13,25 @@ namespace Mlops.Cli.Commands.Analysis;
 /// </summary>
 internal static class AnalyzedModelSource
 {
-    /// <returns>
-    /// The insurance model as the talk's analysis reads it (null for a model of another problem, or none),
-    /// the loaded model (any problem) and how the report names it.
-    /// </returns>
-    public static (AnalyzedModel? Model, TrainedModel? Loaded, string? Label) Resolve(string? model)
+    /// <returns>The model as the analysis reads it (any problem; null when there is none) and the loaded model to dispose.</returns>
+    public static (AnalyzedModel? Model, TrainedModel? Loaded) Resolve(string? model)
     {
         var location = RegistryLocation.Resolve();
         if (model is not null)
         {
-            return Any(ModelReference.Parse(model).Load(location, Warnings.Write));
+            return Named(ModelReference.Parse(model).Load(location, Warnings.Write));
         }
 
         var registry = location.Exists ? ModelRegistry.Open(location) : null;
         return registry?.GetProduction() is { } production
-            ? Any(ModelReference.LoadVersion(registry, production.Model.Version, Warnings.Write))
-            : (null, null, null);
+            ? Named(ModelReference.LoadVersion(registry, production.Model.Version, Warnings.Write))
+            : (null, null);
     }
-
-    private static (AnalyzedModel? Model, TrainedModel Loaded, string Label) Any((TrainedModel Model, string Name, ModelVersion? Version) loaded) =>
-        (loaded.Model.IsRiskModel ? Named(loaded).Model : null, loaded.Model, loaded.Name);
 
     /// <summary>A registry version (verified), named in the report with its stage, e.g. "v1 (archived)".</summary>
     public static (AnalyzedModel Model, TrainedModel Loaded) FromRegistry(ModelRegistry registry, string version) =>
         Named(ModelReference.LoadVersion(registry, version, Warnings.Write));
 
     private static (AnalyzedModel Model, TrainedModel Loaded) Named((TrainedModel Model, string Name, ModelVersion? Version) loaded) =>
-        (new AnalyzedModel(loaded.Name, loaded.Model.Model, loaded.Model.Card), loaded.Model);
+        (AnalyzedModel.Of(loaded.Name, loaded.Model), loaded.Model);
 }

@@ -2,8 +2,9 @@ using System.ComponentModel;
 using System.Globalization;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
-using Mlops.Core.Data;
+using Mlops.Core.Analysis;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,15 +43,22 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
         var target = settings.Target();
         await using var log = await target.OpenAsync(cancellationToken: cancellationToken);
         var notes = new List<string>();
-        var estimator = Estimator(settings, notes);
-        var periods = await RecordPerformance.ComputeAsync(log, PerformancePeriods.Parse(settings.By)!.Value, estimator, settings.KeyPrefix, cancellationToken);
+        var (model, loaded) = AnalyzedModelSource.Resolve(settings.Model);
+        using var disposeModel = loaded;
+
+        // The classes are the model's problem's (its card embeds it); without a model, the talk's.
+        var problem = model?.Problem ?? ProblemSchema.Insurance;
+        var estimator = Estimator(model, settings, notes);
+        var periods = await RecordPerformance.ComputeAsync(
+            log, PerformancePeriods.Parse(settings.By)!.Value, estimator, settings.KeyPrefix, problem, cancellationToken);
         if (settings.Json)
         {
             JsonOutput.Write(periods);
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("period", "predictions", "labeled", "realised accuracy", "model's answers", "model on all labeled", "estimated (CBPE)", "precision / recall high · medium · low");
+        var classes = string.Join(" · ", problem.Label.Classes.Select(c => c.Name));
+        var table = new Table().AddColumns("period", "predictions", "labeled", "realised accuracy", "model's answers", "model on all labeled", "estimated (CBPE)", $"precision / recall {classes}");
         foreach (var p in periods)
         {
             table.AddRow(
@@ -80,9 +88,8 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
     }
 
     /// <summary>The model and its calibration, when a model is named or in production and a reference is given.</summary>
-    private static RecordEstimator? Estimator(Settings settings, List<string> notes)
+    private static RecordEstimator? Estimator(AnalyzedModel? model, Settings settings, List<string> notes)
     {
-        var (model, _, _) = AnalyzedModelSource.Resolve(settings.Model);
         if (model is null)
         {
             notes.Add("no model given and no production model in the registry: no estimate, no scored accuracy");
@@ -95,7 +102,7 @@ public sealed class PerformanceCommand : AsyncCommand<PerformanceCommand.Setting
             return null;
         }
 
-        return RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(settings.Reference), ContentHash.OfFile(settings.Reference), notes);
+        return RecordEstimator.Calibrate(model, settings.Reference, notes);
     }
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
-using Mlops.Core.Data;
 using Mlops.Core.PredictionLog;
 using Mlops.Monitoring;
 using Mlops.Monitoring.Configuration;
@@ -166,18 +165,15 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         var reference = config.Datasets.TryGetValue(settings.Dataset, out var dataset)
             ? dataset.Reference!
             : throw new UsageException($"--dataset '{settings.Dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
-        var (model, loaded, _) = AnalyzedModelSource.Resolve(settings.Model);
+        var (model, _) = AnalyzedModelSource.Resolve(settings.Model);
         if (model is null)
         {
-            // The live estimate is calibrated on the insurance reference (three risk classes); a model of
-            // another problem has no estimate yet (docs/architecture.md lists it).
-            throw new UsageException(loaded is null
-                ? "--model: no such model and no production model in the registry"
-                : $"--model: the live estimate is for the talk's insurance models; this model is for '{loaded.Card.ProblemOrInsurance.Name}'");
+            throw new UsageException("--model: no such model and no production model in the registry");
         }
 
+        // Any problem: the dataset's reference is read through the model's problem (its card embeds it).
         var notes = new List<string>();
-        var estimator = RecordEstimator.Calibrate(model, InsuranceCsvReader.ReadFile(reference), ContentHash.OfFile(reference), notes)
+        var estimator = RecordEstimator.Calibrate(model, reference, notes)
             ?? throw new UsageException($"--model: {string.Join("; ", notes)}");
         return new Dictionary<string, RecordEstimator>(StringComparer.Ordinal) { [settings.Dataset] = estimator };
     }

@@ -1,13 +1,12 @@
 using System.Globalization;
-using Mlops.Core.Models;
 using Mlops.Core.Problems;
 
-namespace Mlops.Serving.Fallback;
+namespace Mlops.Core.Models;
 
 /// <summary>
-/// What the served model saw in training, per feature of its problem, read once from its card: a
-/// number outside the card's range, or a category never seen in training, goes to the fallback rules
-/// (the talk's "power 20"). A feature without a range on the card (a dropped input) is never outside;
+/// What a model saw in training, per feature of its problem, read once from its card: a number outside
+/// the card's range, or a category never seen in training, goes to the fallback rules (the talk's
+/// "power 20") — in the service, and in the analysis that counts how many requests would fall back. A feature without a range on the card (a dropped input) is never outside;
 /// a missing value the card imputes nothing for (NaN, the classifier's to handle) is never outside either.
 /// </summary>
 public sealed class TrainingRanges
@@ -58,6 +57,12 @@ public sealed class TrainingRanges
         return null;
     }
 
+    /// <summary>Whether feature <paramref name="index"/> (in the problem's order) has a range or a set of seen categories on the card.</summary>
+    public bool IsChecked(int index) => index < _checks.Length && _checks[index] is not null;
+
+    /// <summary>Whether <paramref name="value"/> of feature <paramref name="index"/> is outside what the model saw.</summary>
+    public bool IsOutside(int index, double value) => index < _checks.Length && _checks[index]?.Outside(value) is not null;
+
     /// <summary>
     /// One feature's check. Numbers (and binary values): the card's range, inclusive. Categories: those the
     /// card lists as seen in training; a valid category of the schema that training never saw is outside.
@@ -92,7 +97,7 @@ public sealed class TrainingRanges
             {
                 var index = (int)value;
                 return index >= 0 && index < _seen.Length && !_seen[index]
-                    ? $"{_feature.Name} {Core.Excerpt.Quote(_feature.Categories![index].Text)} was never seen in training"
+                    ? $"{_feature.Name} {Excerpt.Quote(_feature.Categories![index].Text)} was never seen in training"
                     : null;
             }
 

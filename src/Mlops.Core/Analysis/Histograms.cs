@@ -27,8 +27,11 @@ public static class Histograms
                 feature, month, "categorical", categories, Shares(reference, categories), Shares(current, categories), drift.StatTest, drift.DriftScore, drift.Drifted);
         }
 
-        var min = Math.Min(reference.Min(), current.Min());
-        var max = Math.Max(reference.Max(), current.Max());
+        // A month in which a feature is missing on every row (a sensor down, a field no longer sent) has
+        // no values to bin: its bars are empty, the reference's are drawn alone.
+        double[] both = [.. reference, .. current];
+        var min = both.Length == 0 ? 0 : both.Min();
+        var max = both.Length == 0 ? 1 : both.Max();
         if (max <= min)
         {
             max = min + 1;
@@ -48,7 +51,7 @@ public static class Histograms
             shares[Array.IndexOf(categories, v)]++;
         }
 
-        return [.. shares.Select(s => s / values.Length)];
+        return [.. shares.Select(s => values.Length == 0 ? 0 : s / values.Length)];
     }
 
     private static double[] Binned(double[] values, double min, double width, int bins)
@@ -59,6 +62,6 @@ public static class Histograms
             shares[Math.Clamp((int)Math.Floor((v - min) / width), 0, bins - 1)]++;
         }
 
-        return [.. shares.Select(s => s / values.Length)];
+        return [.. shares.Select(s => values.Length == 0 ? 0 : s / values.Length)];
     }
 }

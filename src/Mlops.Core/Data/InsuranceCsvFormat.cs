@@ -14,6 +14,12 @@ public static class InsuranceCsvFormat
     /// <summary>The seed's files spell the emergency-braking column like this; we read it, we never write it.</summary>
     public const string SeedEmergencyBrakingSpelling = "emergency_breaking";
 
+    /// <summary>
+    /// Appended where a file does not have the talk's columns: a new user's first command on their own
+    /// data meets this reading when they leave out the problem file.
+    /// </summary>
+    public const string OtherProblemHint = " (read as the talk's insurance data: for another problem's data give its problem file, --problem FILE)";
+
     public static IReadOnlyList<string> Header { get; } =
         [.. Feature.All.Select(f => f.Name), RiskColumn, GroupNameColumn, GroupColumn];
 

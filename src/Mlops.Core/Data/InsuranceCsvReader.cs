@@ -80,7 +80,7 @@ public static class InsuranceCsvReader
             {
                 var other = OtherSeparators.FirstOrDefault(c => header.Contains(c, StringComparison.Ordinal));
                 var hint = other == default ? "" : $"; the header uses '{(other == '\t' ? "\\t" : other.ToString())}'";
-                throw new DataFormatException(source, line, null, $"expected ';'-separated columns{hint}");
+                throw new DataFormatException(source, line, null, $"expected ';'-separated columns{hint}{InsuranceCsvFormat.OtherProblemHint}");
             }
 
             var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -98,7 +98,7 @@ public static class InsuranceCsvReader
                 featureIndex[i] = IndexOf(name);
                 if (featureIndex[i] < 0)
                 {
-                    throw new DataFormatException(source, line, name, "missing from the header");
+                    throw new DataFormatException(source, line, name, "missing from the header" + InsuranceCsvFormat.OtherProblemHint);
                 }
             }
 

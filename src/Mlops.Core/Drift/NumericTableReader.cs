@@ -40,7 +40,7 @@ public static class NumericTableReader
         var names = header.Split(InsuranceCsvFormat.Separator).Select(InsuranceCsvFormat.Canonical).ToArray();
         if (names.Length == 1 && header.Contains(',', StringComparison.Ordinal))
         {
-            throw new DataFormatException(source, lineNumber, null, "expected ';'-separated columns; the header uses ','");
+            throw new DataFormatException(source, lineNumber, null, "expected ';'-separated columns; the header uses ','" + InsuranceCsvFormat.OtherProblemHint);
         }
 
         var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

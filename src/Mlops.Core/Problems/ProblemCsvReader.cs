@@ -9,7 +9,9 @@ namespace Mlops.Core.Problems;
 /// every feature must be there. Values are checked against their kind; a missing value (<c>NA</c> or
 /// empty) is kept only where the schema says impute. Values outside the validity bounds are read: they
 /// are data-quality findings, not format errors. Every problem is a <see cref="DataFormatException"/>
-/// naming file, line and column.
+/// naming file, line and column. A row without a label (<c>NA</c> or empty: ground truth arrives late)
+/// is skipped where labels are required (training, validation) and makes the file unlabeled elsewhere
+/// (drift, data description and analysis read its features); <see cref="ProblemDataset.UnlabeledRows"/> counts them.
 /// </summary>
 public static class ProblemCsvReader
 {
@@ -37,6 +39,7 @@ public static class ProblemCsvReader
         private readonly List<string> _ids = [];
         private int[] _featureColumn = [];
         private int _labelColumn = -1;
+        private int _unlabeled;
         private int _idColumn = -1;
         private string[] _names = [];
 
@@ -92,15 +95,23 @@ public static class ProblemCsvReader
 
         public void Row(string[] fields, int line)
         {
+            if (_labelColumn >= 0 && CsvTable.IsMissing(fields[_labelColumn]))
+            {
+                _unlabeled++;
+                if (requireLabels)
+                {
+                    return;
+                }
+            }
+            else if (_labelColumn >= 0)
+            {
+                _labels.Add(Label(fields[_labelColumn], _names[_labelColumn], line));
+            }
+
             for (var f = 0; f < _featureColumn.Length; f++)
             {
                 var c = _featureColumn[f];
                 _features[f].Add(Value(schema.Features[f], fields[c], _names[c], line));
-            }
-
-            if (_labelColumn >= 0)
-            {
-                _labels.Add(Label(fields[_labelColumn], _names[_labelColumn], line));
             }
 
             if (_idColumn >= 0)
@@ -109,12 +120,21 @@ public static class ProblemCsvReader
             }
         }
 
-        public ProblemDataset Result(string name) => new(
-            name,
-            schema,
-            [.. _features.Select(c => c.ToArray())],
-            _labelColumn >= 0 ? [.. _labels] : null,
-            _idColumn >= 0 ? [.. _ids] : null);
+        public ProblemDataset Result(string name)
+        {
+            if (requireLabels && _labels.Count == 0)
+            {
+                throw new DataFormatException(source, null, schema.Label.Column, $"no row has a label ({_unlabeled} without one); this command needs labeled data");
+            }
+
+            return new(
+                name,
+                schema,
+                [.. _features.Select(c => c.ToArray())],
+                _labelColumn >= 0 && (requireLabels || _unlabeled == 0) ? [.. _labels] : null,
+                _idColumn >= 0 ? [.. _ids] : null,
+                _unlabeled);
+        }
 
         private double Value(FeatureDefinition feature, string field, string column, int line)
         {
@@ -164,11 +184,6 @@ public static class ProblemCsvReader
 
         private int Label(string field, string column, int line)
         {
-            if (CsvTable.IsMissing(field))
-            {
-                throw new DataFormatException(source, line, column, $"missing label{Quoted(field)}: a labeled file needs the class of every row");
-            }
-
             var index = schema.Label.ClassIndex(ColumnValue.Parse(field));
             return index >= 0
                 ? index

@@ -13,7 +13,7 @@ public sealed class ProblemDataset : IColumnarData
     private readonly double[][] _features;
     private readonly int[]? _labels;
 
-    public ProblemDataset(string name, ProblemSchema schema, double[][] features, int[]? labels = null, string[]? ids = null)
+    public ProblemDataset(string name, ProblemSchema schema, double[][] features, int[]? labels = null, string[]? ids = null, int unlabeledRows = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(schema);
@@ -34,6 +34,7 @@ public sealed class ProblemDataset : IColumnarData
         _features = features;
         _labels = labels;
         Ids = ids;
+        UnlabeledRows = unlabeledRows;
     }
 
     /// <summary>A human name, usually the file name without directory.</summary>
@@ -43,8 +44,14 @@ public sealed class ProblemDataset : IColumnarData
 
     public int RowCount { get; }
 
-    /// <summary>True when the file had the label column: every row then has its class.</summary>
+    /// <summary>True when every row has its class: the file had the label column, and rows without a label were skipped or there were none.</summary>
     public bool IsLabeled => _labels is not null;
+
+    /// <summary>
+    /// Rows of the file whose label was missing (<c>NA</c> or empty): skipped when labels were required,
+    /// else the reason the dataset is unlabeled although the file has the label column.
+    /// </summary>
+    public int UnlabeledRows { get; }
 
     /// <summary>The row ids, when the problem names an id column and the file has it.</summary>
     public IReadOnlyList<string>? Ids { get; }

@@ -31,7 +31,7 @@ public static class SchemaInference
         ArgumentNullException.ThrowIfNull(label);
         Column[] columns = [];
         var rows = 0;
-        var used = CsvTable.Read(
+        var shape = CsvTable.Read(
             path,
             separator,
             (names, line) =>
@@ -64,8 +64,18 @@ public static class SchemaInference
             });
 
         var notes = new List<string>();
+        if (shape.NamelessColumns > 0)
+        {
+            notes.Add($"{shape.NamelessColumns} column(s) without a name in the header (row names, as R's write.csv and pandas' to_csv write them): skipped");
+        }
+
         var labelColumn = columns.Single(c => Is(c.Name, label));
         var classes = Classes(labelColumn, path);
+        if (labelColumn.FirstMissingLine is { } unlabeled)
+        {
+            notes.Add($"{labelColumn.Missing} row(s) have no '{labelColumn.Name}' (the first on line {unlabeled}): the classes are drafted from the others; train and validate skip rows without a label");
+        }
+
         var features = new List<FeatureDefinition>();
         var ignored = new List<string>();
         foreach (var column in columns)
@@ -106,7 +116,7 @@ public static class SchemaInference
         };
         var problem = ProblemSchemaCheck.FirstProblem(schema);
         return problem is null
-            ? new InferredProblem(schema, notes, used, rows)
+            ? new InferredProblem(schema, notes, shape.Separator, rows)
             : throw new InvalidInputException($"{path}: the drafted problem is not valid: {problem}");
     }
 
@@ -128,9 +138,9 @@ public static class SchemaInference
 
     private static List<ClassDefinition> Classes(Column label, string path)
     {
-        if (label.FirstMissingLine is { } line)
+        if (label.Distinct.Count == 0)
         {
-            throw new DataFormatException(path, line, label.Name, "missing label: every row of the data a problem is drafted from needs its class");
+            throw new DataFormatException(path, null, label.Name, "has no value on any row: nothing to draft the classes from");
         }
 
         if (label.Distinct.Count > MaxClasses)
@@ -151,6 +161,8 @@ public static class SchemaInference
         public HashSet<string> Distinct { get; } = new(StringComparer.Ordinal);
 
         public int? FirstMissingLine { get; private set; }
+
+        public int Missing => _missing;
 
         private int _missing;
         private bool _allNumbers = true;

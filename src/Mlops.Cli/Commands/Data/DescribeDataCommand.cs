@@ -32,7 +32,8 @@ public sealed class DescribeDataCommand : Command<DescribeDataCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var statistics = ProblemOption.Read(settings.Problem, settings.Separator) is { } problem
+        var problem = ProblemOption.Read(settings.Problem, settings.Separator);
+        var statistics = problem is not null
             ? settings.Files.Select(f => DatasetStatistics.Of(ProblemCsvReader.ReadFile(f, problem.Schema, problem.Separator))).ToList()
             : settings.Files.Select(f => DatasetStatistics.Of(InsuranceCsvReader.ReadFile(f))).ToList();
         if (settings.Json)
@@ -51,7 +52,7 @@ public sealed class DescribeDataCommand : Command<DescribeDataCommand.Settings>
 
             if (stats.ClassCounts is { } classes)
             {
-                AnsiConsole.Write(CountTable("classes", "group", classes, stats.Rows));
+                AnsiConsole.Write(CountTable("classes", (problem?.Schema ?? ProblemSchema.Insurance).Label.Column, classes, stats.Rows));
             }
 
             WriteCounts("missing values", stats.MissingValues);

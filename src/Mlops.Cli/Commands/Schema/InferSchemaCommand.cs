@@ -12,7 +12,7 @@ public sealed class InferSchemaCommand : Command<InferSchemaCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("A data file with a header line, ',' ';' '|' or tab separated (detected), quoted fields allowed; NA or empty is a missing value.")]
+        [Description("A data file with a header line, ',' ';' '|' or tab separated (detected), quoted fields allowed; empty, NA, NaN, None, NULL or #N/A is a missing value; a column without a name (row names, as pandas and R write them) is skipped.")]
         public string File { get; init; } = "";
 
         [CommandOption("--label <COLUMN>")]

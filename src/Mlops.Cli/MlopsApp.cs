@@ -66,7 +66,8 @@ public static class MlopsApp
                 .WithExample("data", "describe", "data/reference.csv", "data/month-36.csv");
             data.AddCommand<AddDataCommand>("add")
                 .WithDescription("Register a data file in the registry ($MLOPS_HOME, default .mlops/) by SHA-256, with its column statistics.")
-                .WithExample("data", "add", "seed-data/reference.csv");
+                .WithExample("data", "add", "seed-data/reference.csv")
+                .WithExample("data", "add", "--problem", "examples/iris/iris.problem.json", "examples/iris/iris.csv");
         });
 
         config.AddBranch("labels", labels =>

@@ -2,6 +2,7 @@ using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.Monitoring;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
 using Mlops.Monitoring.Performance;
@@ -41,10 +42,11 @@ public sealed class MonitoredDataset
         ArgumentNullException.ThrowIfNull(monitor);
         Name = name;
         _clock = clock;
+        Problem = config.ProblemOrInsurance;
         var mapping = config.ToColumnMapping();
         var referencePath = config.Reference!;
-        var reference = NumericTableReader.ReadFile(referencePath, [.. mapping.Features.Select(f => f.Name)]);
-        _spelling = ReferenceSpelling.OfFile(referencePath);
+        var (reference, header) = NumericTableReader.ReadFileWithHeader(referencePath, Problem);
+        _spelling = ReferenceSpelling.Of(header, Problem);
         _calculator = new DriftCalculator(mapping, reference, new DriftOptions { DriftShare = config.DriftShare });
         var columns = mapping.Features.Select(f => f.Name).ToList();
         var optional = new HashSet<string>(StringComparer.Ordinal) { AnswerSourceColumn.WindowColumn };
@@ -61,7 +63,7 @@ public sealed class MonitoredDataset
         WindowColumns = columns;
         _estimate = estimator is null ? null : new WindowEstimate(estimator, name, columns);
         _window = new DriftWindow(_estimate is null ? columns : [.. columns, WindowEstimate.WindowColumn], monitor.WindowSize);
-        Rows = new WindowRows(columns, optional, AnswerSourceColumn.WindowColumn);
+        Rows = new WindowRows(columns, optional, AnswerSourceColumn.WindowColumn, Problem);
         Parser = new RowParser(Rows);
         _historySize = monitor.HistorySize;
         _period = TimeSpan.FromSeconds(monitor.CalculationPeriodSeconds);
@@ -77,6 +79,9 @@ public sealed class MonitoredDataset
     }
 
     public string Name { get; }
+
+    /// <summary>The problem of the dataset's rows: their features' names, aliases, kinds and validity bounds.</summary>
+    public ProblemSchema Problem { get; }
 
     public ReferenceInfo Reference { get; }
 

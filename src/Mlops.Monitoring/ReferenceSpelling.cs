@@ -1,12 +1,12 @@
-using Mlops.Core.Data;
 using Mlops.Core.Drift;
+using Mlops.Core.Problems;
 
 namespace Mlops.Monitoring;
 
 /// <summary>
 /// The column names as the reference file's header writes them. The monitor computes under canonical
 /// names but exports each feature under the reference's spelling, as Evidently did: the seed's reference
-/// spells <c>emergency_breaking</c>, and an existing query or alert filtering on
+/// spells <c>emergency_breaking</c> (an alias in the insurance problem file), and an existing query or alert filtering on
 /// <c>feature="emergency_breaking"</c> must keep finding its series.
 /// </summary>
 public sealed class ReferenceSpelling
@@ -15,20 +15,15 @@ public sealed class ReferenceSpelling
 
     private ReferenceSpelling(Dictionary<string, string> asWritten) => _asWritten = asWritten;
 
-    /// <summary>Reads the header line of <paramref name="path"/> (the reference has been read and checked already).</summary>
-    public static ReferenceSpelling OfFile(string path)
+    /// <summary>From the reference's header names; a feature's name is canonical (an alias the problem lists becomes it), any other name is its own.</summary>
+    public static ReferenceSpelling Of(IEnumerable<string> header, ProblemSchema problem)
     {
-        var header = DataFile.Read(path, reader => DataFile.Lines(reader).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))) ?? "";
-        return Of(header.TrimStart('\uFEFF').Split(InsuranceCsvFormat.Separator));
-    }
-
-    /// <summary>From header names; a name whose canonical form equals it needs no entry.</summary>
-    public static ReferenceSpelling Of(IEnumerable<string> header)
-    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(problem);
         var asWritten = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in header.Select(n => n.Trim()))
         {
-            var canonical = InsuranceCsvFormat.Canonical(name);
+            var canonical = problem.FindFeature(name)?.Name ?? name;
             if (canonical != name)
             {
                 asWritten.TryAdd(canonical, name);

@@ -28,10 +28,10 @@ public sealed partial class ComposePostgresRegistryTests
         var postgres = Override.Mapping("postgres");
         var server = postgres.Mapping("environment");
 
-        // PostgreSQL, and the two base services that open the registry (the monitor does not).
-        Assert.Equal(["postgres", "init", "service"], Override.Children.Keys.Select(k => k.ToString()));
-        Assert.Equal(["init", "service"], Override.Children.Keys.Select(k => k.ToString()).Where(name => Base.Get(name) is not null));
-        foreach (var name in new[] { "init", "service" })
+        // PostgreSQL, and the three base services that open the registry (the monitor for its --model production).
+        Assert.Equal(["postgres", "init", "service", "monitor"], Override.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["init", "service", "monitor"], Override.Children.Keys.Select(k => k.ToString()).Where(name => Base.Get(name) is not null));
+        foreach (var name in new[] { "init", "service", "monitor" })
         {
             var container = Override.Mapping(name);
             var location = RegistryLocation.Parse(Interpolate(container.Mapping("environment").Scalar(RegistryLocation.EnvironmentVariable)), "/data/registry");
@@ -61,7 +61,7 @@ public sealed partial class ComposePostgresRegistryTests
         Assert.NotNull(YamlFile.Load(DeployFiles.ComposePostgres).Mapping("volumes").Get("postgres-data"));
         // Every ${…} is the password, required (":?"): without it Compose refuses to start.
         var references = Substitution().Matches(File.ReadAllText(DeployFiles.ComposePostgres)).ToList();
-        Assert.Equal(3, references.Count);
+        Assert.Equal(4, references.Count); // PostgreSQL's own, and the registry of init, service and monitor
         Assert.All(references, r => Assert.Equal(PasswordVariable, r.Groups["name"].Value));
         Assert.All(references, r => Assert.Equal(":?", r.Groups["kind"].Value));
     }

@@ -32,7 +32,8 @@ public sealed class ComposeStackTests
         // Listening on every interface of the container, or Prometheus and the service cannot reach them.
         // With the token init made in the volume (a network address needs one), answering the names Prometheus and the service use.
         Assert.Equal(["serve", "--host", "0.0.0.0", "--port", "8080", "--monitor", "http://monitor:8085", "--token-file", "/data/token", "--allowed-host", "service"], service);
-        Assert.Equal(["monitor", "--host", "0.0.0.0", "--port", "8085", "--reference", "/data/data/reference.csv", "--token-file", "/data/token", "--allowed-host", "monitor"], monitor);
+        // It estimates the production model's accuracy on each window: init has promoted one before it starts.
+        Assert.Equal(["monitor", "--host", "0.0.0.0", "--port", "8085", "--reference", "/data/data/reference.csv", "--model", "production", "--token-file", "/data/token", "--allowed-host", "monitor"], monitor);
         // deploy/init.sh generates the data into /data/data before either starts.
         var init = File.ReadAllLines(Path.Combine(DeployFiles.Folder, "init.sh"));
         Assert.Contains("volume=\"${MLOPS_VOLUME:-/data}\"", init);

@@ -51,4 +51,23 @@ public sealed class MonitorConfigTests
         };
         Assert.Contains("unknown drift test 't-test'", Assert.Throws<InvalidInputException>(() => new DriftMonitor(withBadTest)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_dataset_of_another_problem_maps_its_own_features_and_refuses_columns_it_does_not_have()
+    {
+        using var dir = new TemporaryDirectory();
+        var iris = Path.Combine(RepositoryPaths.Root, "examples", "iris");
+        var path = dir.File("monitor.json");
+        File.WriteAllText(path, $$"""{"datasets": {"iris": {"problem": "{{Path.Combine(iris, "iris.problem.json")}}", "reference": "{{Path.Combine(iris, "iris.csv")}}"} } }""");
+
+        var dataset = MonitorConfig.Load(path).Datasets["iris"];
+        var mapping = dataset.ToColumnMapping();
+        Assert.Equal(["sepal_length", "sepal_width", "petal_length", "petal_width"], mapping.Features.Select(f => f.Name));
+        Assert.Equal("species", mapping.Target);
+
+        var narrowed = dataset with { ColumnMapping = new ColumnMappingConfig { CategoricalFeatures = ["PETAL_LENGTH"], Target = "species" } };
+        Assert.Equal(["petal_length"], narrowed.ToColumnMapping().Features.Select(f => f.Name));
+        var wrong = dataset with { ColumnMapping = new ColumnMappingConfig { NumericalFeatures = ["miles"] } };
+        Assert.StartsWith("column_mapping names 'miles', which is not a feature of problem 'iris'", Assert.Throws<InvalidInputException>(() => wrong.ToColumnMapping()).Message, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using Mlops.Core.Drift;
+using Mlops.Core.Problems;
 using Mlops.Testing;
 
 namespace Mlops.Simulation.Tests;
@@ -7,10 +8,10 @@ namespace Mlops.Simulation.Tests;
 public static class OfflineDrift
 {
     private static readonly Lazy<DriftCalculator> Calculator = new(() => new DriftCalculator(
-        ColumnMapping.Insurance, NumericTableReader.ReadFile(RepositoryPaths.SeedMonth(0))));
+        ColumnMapping.Insurance, NumericTableReader.ReadFile(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance)));
 
     public static DatasetDriftReport Month(int month) =>
-        Calculator.Value.Calculate(NumericTableReader.ReadFile(RepositoryPaths.SeedMonth(month)), DateTimeOffset.UnixEpoch);
+        Calculator.Value.Calculate(NumericTableReader.ReadFile(RepositoryPaths.SeedMonth(month), ProblemSchema.Insurance), DateTimeOffset.UnixEpoch);
 
     /// <summary>The first of the 36 months whose file drifted in <paramref name="column"/>.</summary>
     public static int FirstDrift(string column) =>

@@ -1,5 +1,6 @@
 using Mlops.Cli.Simulation;
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 
 namespace Mlops.Cli.Demo;
 
@@ -30,7 +31,7 @@ public sealed record DriftFindings(int MonthsWithReport, int? FirstDatasetDrift,
             .Select((feature, order) =>
             {
                 // The monitor names a column as its reference file does (the seed's emergency_breaking).
-                var drifted = reported.Where(m => m.Drift!.DriftedColumns.Any(c => InsuranceCsvFormat.Canonical(c) == feature.Name)).ToList();
+                var drifted = reported.Where(m => m.Drift!.DriftedColumns.Any(c => ProblemSchema.Insurance.FindFeature(c)?.Name == feature.Name)).ToList();
                 return (Order: order, Onset: new ColumnDriftOnset(feature.Name, drifted.FirstOrDefault()?.Month, drifted.Count));
             })
             .OrderBy(c => c.Onset.FirstMonth ?? int.MaxValue)

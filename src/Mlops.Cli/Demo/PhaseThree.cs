@@ -39,13 +39,14 @@ public sealed class PhaseThree(DemoNarrator narrator, DemoWorkspace workspace)
             Service = new Uri(Url(stack, LocalDeployment.Service)),
             Monitor = new Uri(Url(stack, LocalDeployment.Monitor)),
             DataFolder = data.Folder,
+            Problem = Mlops.Core.Problems.ProblemSchema.Insurance,
             Months = new MonthRange(1, data.Months),
             Token = Mlops.Hosting.Access.ApiToken.FromFile(workspace.Stack.TokenFile),
         };
         using var replay = new ProductionReplay(options);
-        var months = replay.Load();
+        var months = await replay.LoadAsync(cancellationToken);
         await replay.ConnectAsync(cancellationToken);
-        SimulationView.Header(narrator.Console, options, replay.Target, months.Count);
+        SimulationView.Header(narrator.Console, options, replay, months.Count);
         var results = new List<MonthResult>();
         foreach (var month in months)
         {

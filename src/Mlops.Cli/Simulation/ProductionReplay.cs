@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Mlops.Core.Monitoring;
+using Mlops.Core.Problems;
+using Mlops.Core.Serialization;
 
 namespace Mlops.Cli.Simulation;
 
@@ -21,12 +23,12 @@ namespace Mlops.Cli.Simulation;
 /// </remarks>
 public sealed class ProductionReplay : IDisposable
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
     private readonly ReplayOptions _options;
     private readonly HttpClient _http;
-    private readonly MonitorClient _monitor;
     private readonly Uri _target;
+    private MonitorClient? _monitor;
     private readonly RequestPacer _pacer;
     private long _monitorStart = -1;
     private long _expected;
@@ -46,9 +48,15 @@ public sealed class ProductionReplay : IDisposable
             Timeout = options.RequestTimeout,
         };
         _http.DefaultRequestHeaders.Authorization = options.Token?.Header;
-        _monitor = new MonitorClient(_http, options.Monitor, options.Dataset);
+        if (options.Mock)
+        {
+            // Without a service the problem is the one given, else the talk's: known now, and so is the dataset.
+            Problem = options.Problem ?? ProblemSchema.Insurance;
+            Dataset = options.Dataset ?? Problem.Name;
+        }
+
         _target = options.Mock
-            ? MonitorRoutes.IterateUri(options.Monitor, options.Dataset)
+            ? MonitorRoutes.IterateUri(options.Monitor, Dataset!)
             : new Uri(WithSlash(options.Service), "predict");
         _pacer = new RequestPacer(options.Rate);
     }
@@ -56,13 +64,40 @@ public sealed class ProductionReplay : IDisposable
     /// <summary>Where the rows go: the service's <c>/predict</c>, or the monitor's <c>/iterate/{dataset}</c> when mocked.</summary>
     public Uri Target => _target;
 
-    /// <summary>Reads every month file first, so a missing or broken file stops the replay before anything is sent.</summary>
-    public IReadOnlyList<ReplayMonth> Load() =>
-        [.. _options.Months.Months.Select(m => ReplayMonth.Load(_options.DataFolder, m, forMonitor: _options.Mock))];
+    /// <summary>The problem whose data is replayed (known after <see cref="LoadAsync"/>).</summary>
+    public ProblemSchema? Problem { get; private set; }
+
+    /// <summary>The monitor's dataset the rows reach (known after <see cref="LoadAsync"/>).</summary>
+    public string? Dataset { get; private set; }
+
+    /// <summary>
+    /// Settles the problem (given, else the served model's from the service's <c>/model</c>, else the
+    /// talk's) and reads every month file through it first, so a missing or broken file stops the replay
+    /// before anything is sent.
+    /// </summary>
+    public async Task<IReadOnlyList<ReplayMonth>> LoadAsync(CancellationToken cancellationToken)
+    {
+        // A missing month is the user's to fix before the service is asked anything.
+        foreach (var month in _options.Months.Months)
+        {
+            ReplayMonth.ExistingFile(_options.DataFolder, month);
+        }
+
+        Problem ??= _options.Problem ?? await ServedProblemAsync(cancellationToken).ConfigureAwait(false);
+        Dataset ??= _options.Dataset ?? Problem.Name;
+        var features = new FeatureJson(Problem);
+        return [.. _options.Months.Months.Select(m => ReplayMonth.Load(_options.DataFolder, m, forMonitor: _options.Mock, features, _options.Separator))];
+    }
 
     /// <summary>Checks that the service (unless mocked) and the monitor answer, and notes how many rows the monitor had.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
+        if (Dataset is null)
+        {
+            throw new InvalidOperationException("LoadAsync first");
+        }
+
+        _monitor = new MonitorClient(_http, _options.Monitor, Dataset);
         if (!_options.Mock)
         {
             var ping = new Uri(WithSlash(_options.Service), "ping");
@@ -134,7 +169,7 @@ public sealed class ProductionReplay : IDisposable
         try
         {
             var note = await WaitForMonitorAsync(counts.Answered, cancellationToken).ConfigureAwait(false);
-            var (drift, why) = await _monitor.CalculateAsync(cancellationToken).ConfigureAwait(false);
+            var (drift, why) = await _monitor!.CalculateAsync(cancellationToken).ConfigureAwait(false);
             return counts.Result(month, stopwatch.Elapsed, drift, note ?? why, _options.Mock);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -145,11 +180,50 @@ public sealed class ProductionReplay : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>
+    /// The served model's problem, from the service's <c>GET /model</c> (which embeds it for the client
+    /// page); the talk's when the service names none.
+    /// </summary>
+    private async Task<ProblemSchema> ServedProblemAsync(CancellationToken cancellationToken)
+    {
+        var model = new Uri(WithSlash(_options.Service), "model");
+        byte[] body;
+        try
+        {
+            using var response = await _http.GetAsync(model, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return ProblemSchema.Insurance;
+            }
+
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unreachable(e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SimulationTargetException($"{model} did not answer within {_options.RequestTimeout.TotalSeconds:0} s", e);
+        }
+
+        using var document = Json(body) ?? throw new SimulationTargetException($"{model} answered no JSON: is {_options.Service} an mlops serve? (or give --problem FILE)");
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("problem"u8, out var problem)
+            || problem.ValueKind != JsonValueKind.Object)
+        {
+            return ProblemSchema.Insurance;
+        }
+
+        using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(problem.GetRawText()));
+        return ProblemSchemaFile.Parse(json, $"{model} (the served model's problem)");
+    }
+
     /// <summary>Waits until the monitor holds every row answered so far; a note when some never came.</summary>
     private async Task<string?> WaitForMonitorAsync(int answered, CancellationToken cancellationToken)
     {
         _expected += answered;
-        var received = await _monitor.WaitForRowsAsync(_expected, _options.MonitorTimeout, cancellationToken).ConfigureAwait(false);
+        var received = await _monitor!.WaitForRowsAsync(_expected, _options.MonitorTimeout, cancellationToken).ConfigureAwait(false);
         if (received >= _expected)
         {
             return null;
@@ -170,7 +244,7 @@ public sealed class ProductionReplay : IDisposable
     private async Task<Outcome> SendAsync(byte[] body, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = Json;
+        content.Headers.ContentType = JsonType;
         HttpResponseMessage response;
         try
         {
@@ -227,6 +301,18 @@ public sealed class ProductionReplay : IDisposable
         }
 
         return false;
+    }
+
+    private static JsonDocument? Json(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private SimulationTargetException Unreachable(HttpRequestException e) => _options.Mock

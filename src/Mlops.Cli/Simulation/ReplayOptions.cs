@@ -9,11 +9,20 @@ public sealed record ReplayOptions
     /// <summary>The drift monitor: its window is read after each month.</summary>
     public required Uri Monitor { get; init; }
 
-    /// <summary>The monitor's dataset the service forwards to (<c>mlops serve</c> forwards to <c>insurance</c>).</summary>
-    public string Dataset { get; init; } = "insurance";
+    /// <summary>The monitor's dataset the rows reach; null: the problem's name (the talk's: <c>insurance</c>, where <c>mlops serve</c> forwards).</summary>
+    public string? Dataset { get; init; }
 
     /// <summary>Folder with <c>month-1.csv</c> … <c>month-N.csv</c>.</summary>
     public required string DataFolder { get; init; }
+
+    /// <summary>
+    /// The problem whose data the month files are; null: the served model's (asked from the service's
+    /// <c>/model</c>), with <see cref="Mock"/> the talk's insurance problem.
+    /// </summary>
+    public Mlops.Core.Problems.ProblemSchema? Problem { get; init; }
+
+    /// <summary>The month files' column separator; null: detected.</summary>
+    public char? Separator { get; init; }
 
     public required MonthRange Months { get; init; }
 

@@ -51,13 +51,15 @@ public sealed class LocalDeployment(StackLayout layout, IAnsiConsole console)
         var registry = ModelRegistry.Open(RegistryLocation.In(layout.Home));
         ProductionModelBootstrap.EnsureProduction(registry, plan.Reference, layout.RunFolder, console);
 
+        // The monitor estimates the production model's accuracy on each window (--model production), so
+        // the dashboard shows the estimate beside the drift; the model is in production by now.
         // State changes (rows into the monitor) need this token; the service's forwarder and `mlops simulate` read it from here.
         ApiToken.CreateFile(layout.TokenFile);
 
         var state = new StackState(DateTimeOffset.UtcNow, layout.Home, plan.DataFolder, []);
         try
         {
-            state = await StartOneAsync(state, Monitor, "the drift monitor", Mlops("monitor", "--port", Port(plan.MonitorPort), "--reference", plan.Reference, "--token-file", layout.TokenFile),
+            state = await StartOneAsync(state, Monitor, "the drift monitor", Mlops("monitor", "--port", Port(plan.MonitorPort), "--reference", plan.Reference, "--model", "production", "--token-file", layout.TokenFile),
                 ["monitor", Port(plan.MonitorPort)], Url(plan.MonitorPort), Url(plan.MonitorPort) + "/ping", cancellationToken);
             state = await StartOneAsync(state, Service, "the prediction service", Mlops("serve", "--port", Port(plan.ServicePort), "--monitor", $"http://127.0.0.1:{plan.MonitorPort}", "--token-file", layout.TokenFile),
                 ["serve", Port(plan.ServicePort)], Url(plan.ServicePort), Url(plan.ServicePort) + "/ping", cancellationToken);

@@ -1,135 +1,100 @@
 using System.Globalization;
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
+using nietras.SeparatedValues;
 
 namespace Mlops.Core.Drift;
 
 /// <summary>
-/// Reads a <c>;</c>-separated file with a header into numeric columns, the way the drift monitor needs a
-/// reference: every column that holds numbers (or true/false), under its canonical name (the seed's
-/// <c>emergency_breaking</c> becomes <c>emergency_braking</c>); text columns such as <c>group_name</c> are
-/// skipped; an empty field is a missing value. Problems name file, line and column.
+/// Reads a problem's data file into the columns drift compares, the way the monitor needs a reference
+/// and <c>mlops drift</c> its two files: through <see cref="ProblemCsvReader"/> (any separator it
+/// detects, the problem's names and aliases, categories as their index, <c>NA</c> per the missing-value
+/// policy), each feature under its name; the label, when the file has it, under the label column's name
+/// as the class index (the stand-in for reference predictions); and a <see cref="ColumnMapping.PredictionColumn"/>
+/// column, if the file holds one, as the class index too. Problems name file, line and column.
 /// </summary>
 public static class NumericTableReader
 {
-    /// <summary>Reads a file; each of <paramref name="required"/> must be present and numeric.</summary>
-    public static NumericTable ReadFile(string path, IReadOnlyCollection<string>? required = null) =>
-        DataFile.Read(path, reader => Read(DataFile.Lines(reader), path, required));
+    /// <summary>Reads <paramref name="path"/> through <paramref name="schema"/>.</summary>
+    public static NumericTable ReadFile(string path, ProblemSchema schema, char? separator = null) =>
+        ReadFileWithHeader(path, schema, separator).Table;
 
-    public static NumericTable Read(IEnumerable<string> lines, string source, IReadOnlyCollection<string>? required = null)
+    /// <summary>The table and the file's header as written (the monitor exports columns under the reference's spelling).</summary>
+    public static (NumericTable Table, IReadOnlyList<string> Header) ReadFileWithHeader(string path, ProblemSchema schema, char? separator = null)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        ArgumentNullException.ThrowIfNull(source);
-        using var e = lines.GetEnumerator();
-        var lineNumber = 0;
-        string? header = null;
-        while (e.MoveNext())
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(schema);
+        var (header, predictions) = Predictions(path, schema, separator);
+        var withPrediction = predictions is null || schema.IsIgnored(ColumnMapping.PredictionColumn)
+            ? schema
+            : schema with { Ignored = [.. schema.Ignored ?? [], ColumnMapping.PredictionColumn] };
+        var data = ProblemCsvReader.ReadFile(path, withPrediction, separator);
+        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var f = 0; f < schema.Features.Count; f++)
         {
-            lineNumber++;
-            if (!string.IsNullOrWhiteSpace(e.Current))
-            {
-                header = e.Current.TrimStart('\uFEFF');
-                break;
-            }
+            columns[schema.Features[f].Name] = data.Feature(f).ToArray();
         }
 
-        if (header is null)
+        if (data.IsLabeled)
         {
-            throw new DataFormatException(source, null, null, "file is empty, expected a ';'-separated header line");
+            columns[schema.Label.Column] = [.. data.Labels.ToArray().Select(l => (double)l)];
         }
 
-        var names = header.Split(InsuranceCsvFormat.Separator).Select(InsuranceCsvFormat.Canonical).ToArray();
-        if (names.Length == 1 && header.Contains(',', StringComparison.Ordinal))
+        if (predictions is not null)
         {
-            throw new DataFormatException(source, lineNumber, null, "expected ';'-separated columns; the header uses ','" + InsuranceCsvFormat.OtherProblemHint);
+            columns[ColumnMapping.PredictionColumn] = predictions;
         }
 
-        var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new DataFormatException(source, lineNumber, duplicate.Key, "appears more than once in the header");
-        }
-
-        foreach (var name in required ?? [])
-        {
-            if (!names.Contains(name, StringComparer.Ordinal))
-            {
-                throw new DataFormatException(source, lineNumber, name, "missing from the header");
-            }
-        }
-
-        var mustBeNumeric = names.Select(n => required?.Contains(n) == true).ToArray();
-        var columns = names.Select(_ => new List<double>()).ToArray();
-        var numeric = names.Select(_ => true).ToArray();
-        while (e.MoveNext())
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(e.Current))
-            {
-                continue;
-            }
-
-            var fields = e.Current.Split(InsuranceCsvFormat.Separator);
-            if (fields.Length != names.Length)
-            {
-                throw new DataFormatException(source, lineNumber, null, $"expected {names.Length} fields, found {fields.Length}");
-            }
-
-            for (var c = 0; c < fields.Length; c++)
-            {
-                if (!numeric[c])
-                {
-                    continue;
-                }
-
-                if (TryParse(fields[c], out var value))
-                {
-                    columns[c].Add(value);
-                }
-                else if (mustBeNumeric[c])
-                {
-                    throw new DataFormatException(source, lineNumber, names[c], $"{Excerpt.Quote(fields[c].Trim())} is not a number");
-                }
-                else
-                {
-                    numeric[c] = false;
-                }
-            }
-        }
-
-        var table = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        for (var c = 0; c < names.Length; c++)
-        {
-            if (numeric[c])
-            {
-                table[names[c]] = [.. columns[c]];
-            }
-        }
-
-        if (table.Count == 0 || table.Values.First().Length == 0)
-        {
-            throw new DataFormatException(source, null, null, "has no numeric data rows");
-        }
-
-        return new NumericTable(Path.GetFileName(source), table);
+        return (new NumericTable(data.Name, columns), header);
     }
 
-    /// <summary>A number, true/false (1/0), or an empty field (missing: NaN). Infinities are not numbers here.</summary>
-    public static bool TryParse(string text, out double value)
+    /// <summary>The header, and the prediction column's class indices when the file has a column <c>prediction</c> that is not a feature.</summary>
+    private static (IReadOnlyList<string> Header, double[]? Predictions) Predictions(string path, ProblemSchema schema, char? separator)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.AsSpan().Trim();
-        if (trimmed.IsEmpty)
+        var header = Header(path, separator);
+        var column = header.FindIndex(n => n.Equals(ColumnMapping.PredictionColumn, StringComparison.OrdinalIgnoreCase) && schema.FindFeature(n) is null);
+        if (column < 0)
         {
-            value = double.NaN;
-            return true;
+            return (header, null);
         }
 
-        if (bool.TryParse(trimmed, out var flag))
+        // A second pass over the file, only for a reference that holds predictions (the seed's does not).
+        var values = new List<double>();
+        CsvTable.Read(path, separator, (_, _) => { }, (fields, line) => values.Add(Prediction(fields[column], schema, path, line, header[column])));
+        return (header, [.. values]);
+    }
+
+    /// <summary>The header line's names as <see cref="CsvTable"/> reads them; empty when the file has none (the reading proper says what is wrong).</summary>
+    private static List<string> Header(string path, char? separator) => DataFile.Read(path, text =>
+    {
+        try
         {
-            value = flag ? 1 : 0;
-            return true;
+            using var reader = (separator is { } c ? Sep.New(c) : Sep.Auto).Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).From(text);
+            return reader.Header.ColNames.Select((n, i) => (i == 0 ? n.TrimStart('\uFEFF') : n).Trim()).ToList();
+        }
+        catch (InvalidDataException)
+        {
+            return [];
+        }
+    });
+
+    /// <summary>A predicted class: its value as the label writes it, or its index; empty or <c>NA</c> is none (NaN).</summary>
+    private static double Prediction(string field, ProblemSchema schema, string path, int line, string column)
+    {
+        if (CsvTable.IsMissing(field))
+        {
+            return double.NaN;
         }
 
-        return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        var index = schema.Label.ClassIndex(ColumnValue.Parse(field));
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        var classes = schema.Label.Classes.Count;
+        return int.TryParse(field.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < classes
+            ? number
+            : throw new DataFormatException(path, line, column, $"{Excerpt.Quote(field.Trim())} is not a class of '{schema.Name}' (its value or its index 0 to {classes - 1})");
     }
 }

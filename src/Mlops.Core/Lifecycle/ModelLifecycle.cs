@@ -83,17 +83,19 @@ public sealed class ModelLifecycle(ModelRegistry? registry, InvariantSpec spec)
 
     /// <summary>
     /// Registers the training data, the data it was made from (<paramref name="sourceDataFiles"/>, e.g.
-    /// reference and month when retraining on both), then the model folder as a candidate.
+    /// reference and month when retraining on both), then the model folder as a candidate. The data is
+    /// read as the model's problem's (its card's), so the registry checks and describes it by that schema.
     /// </summary>
     public ModelRegistration Register(string folder, string trainingDataFile, IEnumerable<string>? sourceDataFiles = null)
     {
         ArgumentNullException.ThrowIfNull(trainingDataFile);
+        var problem = ModelCardFile.Read(folder).ProblemOrInsurance;
         foreach (var source in sourceDataFiles ?? [])
         {
-            Registry.RegisterDataset(source);
+            Registry.RegisterDataset(source, problem);
         }
 
-        Registry.RegisterDataset(trainingDataFile);
+        Registry.RegisterDataset(trainingDataFile, problem);
         return Registry.Register(folder);
     }
 

@@ -1,4 +1,5 @@
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 using Mlops.Core.Registry.Catalog;
 using Mlops.Core.Statistics;
 
@@ -8,19 +9,23 @@ namespace Mlops.Core.Registry;
 public sealed partial class ModelRegistry
 {
     /// <summary>
-    /// Registers the data file <paramref name="file"/> (the seed's <c>;</c>-separated format): stores it
+    /// Registers the data file <paramref name="file"/> of <paramref name="problem"/> (default the talk's
+    /// insurance problem, read as the seed's <c>;</c>-separated format with the statistics it always had;
+    /// any other problem's file through its schema, <paramref name="separator"/> or detected): stores it
     /// by SHA-256 and records its statistics. The same bytes again (under any name) store nothing and
     /// return the existing dataset with <see cref="DatasetRegistration.AlreadyRegistered"/>.
     /// </summary>
-    /// <exception cref="DataFormatException">The file is missing or not a valid data file.</exception>
-    public DatasetRegistration RegisterDataset(string file)
+    /// <exception cref="DataFormatException">The file is missing or not a valid data file of the problem.</exception>
+    public DatasetRegistration RegisterDataset(string file, ProblemSchema? problem = null, char? separator = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         var (sha, inspection) = _datasets.Store(file, staged =>
         {
             using var reader = new StreamReader(staged);
-            var dataset = InsuranceCsvReader.Read(reader, file);
-            return (Statistics: DatasetStatistics.Of(dataset), Size: new FileInfo(staged).Length);
+            var statistics = IsTheTalks(problem)
+                ? DatasetStatistics.Of(InsuranceCsvReader.Read(reader, file))
+                : DatasetStatistics.Of(ProblemCsvReader.Read(reader, file, problem!, separator));
+            return (Statistics: statistics, Size: new FileInfo(staged).Length);
         });
         return _catalog.Write(session =>
         {
@@ -43,6 +48,16 @@ public sealed partial class ModelRegistry
             return new DatasetRegistration(dataset, AlreadyRegistered: false);
         });
     }
+
+    /// <summary>
+    /// The talk's problem keeps its own reading until the insurance types go: the registry has recorded
+    /// its statistics (with the raw <c>risk</c> column) for every dataset registered so far.
+    /// </summary>
+    private static bool IsTheTalks(ProblemSchema? problem) =>
+        problem is null
+        || ReferenceEquals(problem, ProblemSchema.Insurance)
+        || (problem.Name == ProblemSchema.Insurance.Name
+            && problem.Features.Select(f => f.Name).SequenceEqual(ProblemSchema.Insurance.Features.Select(f => f.Name), StringComparer.Ordinal));
 
     /// <summary>The registered dataset with this SHA-256, or null.</summary>
     public RegisteredDataset? FindDataset(string sha256)

@@ -98,6 +98,17 @@ public sealed partial class ModelRegistry
     }
 
     /// <summary>
+    /// The problem of <paramref name="problem"/>'s production model (its card's), what the service
+    /// following production answers and logs; null when no model is in production. Without a problem,
+    /// <see cref="ProblemScope"/>'s rule (several problems in production: <see cref="AmbiguousProblemException"/>).
+    /// </summary>
+    public Problems.ProblemSchema? ProductionProblem(string? problem = null) => _catalog.Read(session =>
+    {
+        var (number, _) = ProductionRows.Current(session, ProblemScope.Resolve(session, problem));
+        return number is { } n ? ModelVersionRows.ByNumber(session, n)!.Card.ProblemOrInsurance : null;
+    });
+
+    /// <summary>
     /// The production model of <paramref name="problem"/> (null: <see cref="ProblemOf"/>) with the path
     /// of its verified model folder, or null when none is in production. A service loads it at start
     /// and whenever <see cref="ProductionRevision"/> changes.

@@ -65,6 +65,12 @@ public sealed record RegistryLocation(string Home, string? Postgres = null)
     /// </summary>
     public bool Exists => Postgres is not null || Directory.Exists(Home);
 
+    /// <summary>
+    /// True when a registry has been created here: its SQLite catalog exists, or it is in PostgreSQL. The
+    /// home folder alone may hold only a prediction log; opening it would create an empty catalog.
+    /// </summary>
+    public bool HasCatalog => Postgres is not null || File.Exists(new RegistryLayout(Home).Catalog);
+
     /// <summary>Without secrets: a PostgreSQL password never reaches a message.</summary>
     public override string ToString()
     {

@@ -20,6 +20,9 @@ public sealed record DatasetStatistics(
     IReadOnlyDictionary<string, int>? MissingValues = null,
     IReadOnlyDictionary<string, int>? ImpossibleValues = null)
 {
+    /// <summary>The seed's risk score column, described beside the features when every row has one.</summary>
+    private const string RiskColumn = "risk";
+
     public static DatasetStatistics Of(InsuranceDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -27,7 +30,7 @@ public sealed record DatasetStatistics(
         var risks = dataset.Records.Where(r => r.Risk is not null).Select(r => r.Risk!.Value).ToArray();
         if (risks.Length == dataset.Count)
         {
-            columns.Add(ColumnStatistics.Of(InsuranceCsvFormat.RiskColumn, risks));
+            columns.Add(ColumnStatistics.Of(RiskColumn, risks));
         }
 
         Dictionary<string, int>? classes = null;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Mlops.Core;
 using Mlops.Core.Data;
 using Mlops.Core.Drift;
+using Mlops.Core.Problems;
 using Mlops.Core.Serialization;
 
 namespace Mlops.Monitoring.Configuration;
@@ -63,7 +64,7 @@ public sealed record MonitorConfig
         {
             Datasets = config.Datasets.ToDictionary(
                 d => d.Key,
-                d => d.Value with { Reference = d.Value.Reference is { } r ? Path.GetFullPath(r, folder) : null }),
+                d => d.Value.Resolve(folder, path)),
         };
         config.Validate(path);
         return config;
@@ -72,13 +73,29 @@ public sealed record MonitorConfig
     /// <summary>The configuration <c>--reference FILE</c> alone stands for: dataset <c>insurance</c> with the insurance column mapping.</summary>
     public static MonitorConfig ForReference(string reference) => new MonitorConfig().WithInsuranceReference(reference);
 
-    /// <summary>This configuration with dataset <c>insurance</c> reading <paramref name="reference"/> (added with the insurance mapping if missing).</summary>
-    public MonitorConfig WithInsuranceReference(string reference)
+    /// <summary>
+    /// The configuration <c>--problem FILE --reference FILE</c> stands for: one dataset named after the
+    /// problem (<c>/iterate/iris</c>), its columns mapped from the problem's features.
+    /// </summary>
+    public static MonitorConfig ForReference(string reference, ProblemSchema problem)
     {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new MonitorConfig().WithReference(problem.Name, reference, problem);
+    }
+
+    /// <summary>This configuration with dataset <c>insurance</c> reading <paramref name="reference"/> (added with the insurance mapping if missing).</summary>
+    public MonitorConfig WithInsuranceReference(string reference) => WithReference(InsuranceDataset, reference);
+
+    /// <summary>
+    /// This configuration with dataset <paramref name="dataset"/> reading <paramref name="reference"/>
+    /// (added if missing), of <paramref name="problem"/> when given (else the dataset's own, or insurance).
+    /// </summary>
+    public MonitorConfig WithReference(string dataset, string reference, ProblemSchema? problem = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
         var datasets = new Dictionary<string, DatasetConfig>(Datasets);
-        datasets[InsuranceDataset] = datasets.TryGetValue(InsuranceDataset, out var existing)
-            ? existing with { Reference = Path.GetFullPath(reference) }
-            : new DatasetConfig { Reference = Path.GetFullPath(reference) };
+        var updated = (datasets.TryGetValue(dataset, out var existing) ? existing : new DatasetConfig()) with { Reference = Path.GetFullPath(reference) };
+        datasets[dataset] = problem is null ? updated : updated with { Schema = problem };
         return this with { Datasets = datasets };
     }
 
@@ -132,13 +149,16 @@ public sealed record MonitorConfig
     };
 }
 
-/// <summary>One monitored dataset: its reference file, its columns and how drift is decided.</summary>
+/// <summary>One monitored dataset: its problem, its reference file, its columns and how drift is decided.</summary>
 public sealed record DatasetConfig
 {
-    /// <summary>The reference data file (';'-separated, header line).</summary>
+    /// <summary>The problem file of the dataset's data (see <c>mlops schema</c>); the talk's insurance problem when absent.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The reference data file in the problem's format (',' or ';' separated, header line).</summary>
     public string? Reference { get; init; }
 
-    /// <summary>Which columns to compare; the insurance mapping when absent.</summary>
+    /// <summary>Which columns to compare; every feature of the problem (numeric ones numerical, the others categorical) and the prediction when absent.</summary>
     public ColumnMappingConfig? ColumnMapping { get; init; }
 
     /// <summary>Share of drifted feature columns at which the dataset counts as drifted.</summary>
@@ -147,10 +167,31 @@ public sealed record DatasetConfig
     /// <summary>Per-column test and threshold, replacing Evidently's default choice (test names: ks, chisquare, z, wasserstein, jensenshannon, psi, kl_div).</summary>
     public IReadOnlyDictionary<string, ColumnOverride>? Stattests { get; init; }
 
+    /// <summary>The problem read from <see cref="Problem"/> (or given with <c>--problem</c>, or by <c>--model</c>'s card); null: insurance.</summary>
+    [JsonIgnore]
+    public ProblemSchema? Schema { get; init; }
+
+    /// <summary>The dataset's problem: <see cref="Schema"/>, or the talk's insurance problem.</summary>
+    [JsonIgnore]
+    public ProblemSchema ProblemOrInsurance => Schema ?? ProblemSchema.Insurance;
+
     public ColumnMapping ToColumnMapping()
     {
-        var mapping = ColumnMapping?.ToColumnMapping() ?? Core.Drift.ColumnMapping.Insurance;
+        var problem = ProblemOrInsurance;
+        var mapping = ColumnMapping?.ToColumnMapping(problem) ?? Core.Drift.ColumnMapping.For(problem, withPrediction: true);
         return mapping.WithOverrides(Stattests);
+    }
+
+    /// <summary>Paths taken from the configuration file's folder, and the problem file read.</summary>
+    internal DatasetConfig Resolve(string folder, string source)
+    {
+        var problem = Problem is { } p ? Path.GetFullPath(p, folder) : null;
+        return this with
+        {
+            Reference = Reference is { } r ? Path.GetFullPath(r, folder) : null,
+            Problem = problem,
+            Schema = problem is null ? Schema : ProblemSchemaFile.Load(problem),
+        };
     }
 }
 
@@ -167,10 +208,14 @@ public sealed record ColumnMappingConfig
     /// <summary>The label column; its reference values stand in for reference predictions when the reference has none.</summary>
     public string? Target { get; init; }
 
-    public ColumnMapping ToColumnMapping()
+    /// <summary>The mapping of <paramref name="problem"/>'s columns: features under their names (an alias names its feature), the target the label column.</summary>
+    public ColumnMapping ToColumnMapping(ProblemSchema problem)
     {
-        var features = NumericalFeatures.Select(n => new DriftColumn(InsuranceCsvFormat.Canonical(n), FeatureKind.Numerical))
-            .Concat(CategoricalFeatures.Select(n => new DriftColumn(InsuranceCsvFormat.Canonical(n), FeatureKind.Categorical)))
+        ArgumentNullException.ThrowIfNull(problem);
+        string Feature(string column) => problem.FindFeature(column)?.Name
+            ?? throw new InvalidInputException($"column_mapping names '{column}', which is not a feature of problem '{problem.Name}' (features: {string.Join(", ", problem.Features.Select(f => f.Name))})");
+        var features = NumericalFeatures.Select(n => new DriftColumn(Feature(n), FeatureKind.Numerical))
+            .Concat(CategoricalFeatures.Select(n => new DriftColumn(Feature(n), FeatureKind.Categorical)))
             .ToList();
         var duplicate = features.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -183,12 +228,17 @@ public sealed record ColumnMappingConfig
             throw new InvalidInputException("column_mapping lists no numerical_features or categorical_features");
         }
 
-        var prediction = Prediction is null ? null : new DriftColumn(InsuranceCsvFormat.Canonical(Prediction), FeatureKind.Categorical);
+        var prediction = Prediction is null ? null : new DriftColumn(Prediction.Trim(), FeatureKind.Categorical);
         if (prediction is not null && features.Any(f => f.Name == prediction.Name))
         {
             throw new InvalidInputException($"column '{prediction.Name}' is both a feature and the prediction");
         }
 
-        return new ColumnMapping(features, prediction, Target is null ? null : InsuranceCsvFormat.Canonical(Target));
+        if (Target is not null && !Target.Trim().Equals(problem.Label.Column, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidInputException($"column_mapping's target '{Target}' is not the label column of problem '{problem.Name}' ('{problem.Label.Column}')");
+        }
+
+        return new ColumnMapping(features, prediction, Target is null ? null : problem.Label.Column);
     }
 }

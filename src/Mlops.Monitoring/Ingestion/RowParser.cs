@@ -2,17 +2,20 @@ using System.Globalization;
 using System.Text.Json;
 using Mlops.Core;
 using Mlops.Core.Monitoring;
+using Mlops.Core.Problems;
 
 namespace Mlops.Monitoring.Ingestion;
 
 /// <summary>
 /// Turns the body of <c>POST /iterate/{dataset}</c> — a JSON array of row objects, as the seed's client
 /// sends whole CSV rows — into rows of numbers in the window's column order. Columns the dataset does
-/// not watch (the labels <c>risk</c>, <c>group</c>, <c>group_name</c>) are ignored; the seed's spelling
-/// <c>emergency_breaking</c> is accepted; values may be numbers, numeric strings or true/false. A
-/// missing feature, a non-number or NaN rejects the whole request, so nothing is half taken. A row's
+/// not watch (the insurance labels <c>risk</c>, <c>group</c>, <c>group_name</c>) are ignored; a
+/// feature's aliases in the problem file are accepted (the seed's <c>emergency_breaking</c>); values may
+/// be numbers (a category's index, as the service forwards it), numeric strings, true/false, or a
+/// category as the data writes it (<c>"red"</c>); null is a missing value where the problem imputes it.
+/// A missing feature, a non-number or NaN rejects the whole request, so nothing is half taken. A row's
 /// <c>source</c> (who answered, sent by the prediction service) goes to the window's fallback column.
-/// A value no customer can have is refused with 422 naming row and column (<see cref="WindowRows"/>, the
+/// A value no row can have is refused with 422 naming row and column (<see cref="WindowRows"/>, the
 /// checks every row passes on its way into a window), so no client can poison the windows with an age of 1e308.
 /// </summary>
 public sealed class RowParser
@@ -96,7 +99,7 @@ public sealed class RowParser
             }
             else if (_rows.TryFind(property.Name, out var c))
             {
-                row.Set(c, Value(property.Value, rowIndex, _rows.Columns[c], _rows.IsOptional(c)));
+                row.Set(c, Value(property.Value, rowIndex, _rows.Columns[c], _rows.IsOptional(c), _rows.Feature(c)));
             }
         }
 
@@ -110,7 +113,7 @@ public sealed class RowParser
         _ => throw new BadRowException($"row {row}: column '{MonitorRowFields.Source}': expected who answered as text (e.g. \"ml\"), got {Describe(value.ValueKind)}"),
     };
 
-    private static double Value(JsonElement value, int row, string column, bool optional)
+    private static double Value(JsonElement value, int row, string column, bool optional, FeatureDefinition? feature)
     {
         switch (value.ValueKind)
         {
@@ -124,6 +127,11 @@ public sealed class RowParser
                 return double.NaN;
             case JsonValueKind.String:
                 var text = value.GetString()!.Trim();
+                if (feature is { Kind: FeatureType.Categorical } categorical)
+                {
+                    return Category(categorical, text, row, column);
+                }
+
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                 {
                     return number;
@@ -138,6 +146,20 @@ public sealed class RowParser
             default:
                 throw new BadRowException($"row {row}: column '{column}': expected a number, got {Describe(value.ValueKind)}");
         }
+    }
+
+    /// <summary>A category written as text (its value in the data), or a string holding its index.</summary>
+    private static double Category(FeatureDefinition feature, string text, int row, string column)
+    {
+        var index = feature.CategoryIndex(ColumnValue.Parse(text));
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : throw new BadRowException($"row {row}: column '{column}': {Excerpt.Quote(text)} is not a category of '{feature.Name}'") { Status = 422, Kind = "invalid_value" };
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

@@ -1,4 +1,4 @@
-using Mlops.Core.Data;
+using Mlops.Core.Problems;
 
 namespace Mlops.Monitoring.Ingestion;
 
@@ -6,29 +6,45 @@ namespace Mlops.Monitoring.Ingestion;
 /// The one way a row enters a dataset's window, whatever brought it (a posted body through
 /// <see cref="RowParser"/>, the prediction log's follower or any <see cref="IRowSource"/> through
 /// <see cref="DriftMonitor.Add(string, IEnumerable{IReadOnlyDictionary{string, double}})"/>): values
-/// named by column go to their place in the window's column order, each checked the same way — an
-/// impossible value (<see cref="FeatureValidity"/>, or any infinite number) is refused with 422 naming
-/// row and column, a missing feature rejects the row, a missing prediction or source is NaN.
+/// named by column go to their place in the window's column order, each checked the same way against
+/// the dataset's problem — an impossible value (outside the feature's validity bounds, not 0/1 for a
+/// binary feature, no category's index, or any infinite number: <see cref="PossibleValues"/>) is refused
+/// with 422 naming row and column, a missing feature rejects the row unless the problem imputes it, a
+/// missing prediction or source is NaN.
 /// </summary>
 public sealed class WindowRows
 {
     private readonly IReadOnlyList<string> _columns;
     private readonly bool[] _optional;
     private readonly Dictionary<string, int> _index;
-    private readonly Feature?[] _features;
+    private readonly FeatureDefinition?[] _features;
 
     /// <param name="columns">The window's columns.</param>
     /// <param name="optional">Columns a row may lack (the prediction, the fallback): NaN then.</param>
     /// <param name="sourceColumn">The window column that a row's <c>source</c> text fills (<see cref="AnswerSourceColumn.WindowColumn"/>), or null.</param>
-    public WindowRows(IReadOnlyList<string> columns, IReadOnlySet<string> optional, string? sourceColumn = null)
+    /// <param name="problem">The problem whose features the columns name (aliases, kinds, bounds, missing values); insurance when null.</param>
+    public WindowRows(IReadOnlyList<string> columns, IReadOnlySet<string> optional, string? sourceColumn = null, ProblemSchema? problem = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(optional);
+        problem ??= ProblemSchema.Insurance;
         _columns = columns;
-        _optional = [.. columns.Select(optional.Contains)];
+        _features = [.. columns.Select(problem.FindFeature)];
+        // A feature the problem imputes may be missing (null, or absent): NaN in the window, which drift skips.
+        _optional = [.. columns.Select((c, i) => optional.Contains(c) || _features[i]?.Missing == MissingValuePolicy.Impute)];
         SourceColumn = sourceColumn is null ? -1 : columns.ToList().IndexOf(sourceColumn);
-        _index = columns.Select((c, i) => (c, i)).Where(p => p.i != SourceColumn).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        _features = [.. columns.Select(c => Feature.Find(InsuranceCsvFormat.Canonical(c)))];
+        // Every spelling a row may use, any case: a feature's name and aliases (the seed's emergency_breaking), any other column's name.
+        _index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i != SourceColumn)
+            {
+                foreach (var spelling in _features[i]?.Spellings ?? [columns[i]])
+                {
+                    _index.TryAdd(spelling, i);
+                }
+            }
+        }
     }
 
     /// <summary>The window's columns, in the order of a row's values.</summary>
@@ -41,9 +57,16 @@ public sealed class WindowRows
     public Row Begin(int index) => new(this, index);
 
     /// <summary>The position of a value column under any of its spellings (the seed's <c>emergency_breaking</c>); false for columns the window does not watch.</summary>
-    public bool TryFind(string name, out int column) => _index.TryGetValue(InsuranceCsvFormat.Canonical(name), out column);
+    public bool TryFind(string name, out int column)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _index.TryGetValue(name.Trim(), out column);
+    }
 
     public bool IsOptional(int column) => _optional[column];
+
+    /// <summary>The problem's feature a column holds, or null (the prediction, the fallback).</summary>
+    public FeatureDefinition? Feature(int column) => _features[column];
 
     /// <summary>A row named column by column, as the window's own column names say (the follower's and other sources' rows).</summary>
     public double[] FromNamed(IReadOnlyDictionary<string, double> named, int index)
@@ -85,7 +108,7 @@ public sealed class WindowRows
             _values[column] = value;
             _seen[column] = true;
             var violation = double.IsNaN(value) ? null
-                : _rows._features[column] is { } feature ? FeatureValidity.Violation(feature, value)
+                : _rows._features[column] is { } feature ? PossibleValues.Violation(feature, value)
                 : double.IsInfinity(value) ? $"must be a finite number, got {value}" : null;
             if (violation is not null)
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Testing;
 
 namespace Mlops.Cli.Tests.Labels;
@@ -68,6 +69,43 @@ public sealed class LabelsAddCommandTests
         Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
         await using var log = SqlitePredictionLog.Open(home.File("predictions.db"));
         Assert.Empty(await log.Labels.ReadAllAsync());
+    }
+
+    [Fact]
+    public async Task Without_problem_the_labels_name_the_classes_of_the_production_models_problem()
+    {
+        using var home = new TemporaryDirectory();
+        var iris = Path.Combine(RepositoryPaths.Root, "examples", "iris");
+        var problem = ProblemSchemaFile.Load(Path.Combine(iris, "iris.problem.json"));
+        await using (var log = SqlitePredictionLog.Open(home.File("predictions.db"), columns: PredictionLogColumns.For(problem)))
+        {
+            await log.AppendAsync([LoggedPrediction.Of(DateTimeOffset.UtcNow, "v1", "ml", new ClassPrediction(2, [0.01, 0.09, 0.9]), [6.7, 3.0, 5.6, 2.2], requestId: "f1")]);
+        }
+
+        var file = home.File("labels.csv");
+        File.WriteAllLines(file, ["request_id,species", "f1,virginica"]);
+
+        // No iris model in production yet: the talk's classes, which 'virginica' is not.
+        var before = await RunAsync(home, "labels", "add", file, "--key", "request_id", "--label", "species");
+        Assert.Equal(2, before.ExitCode);
+        Assert.Contains("unknown class 'virginica'", before.StandardError, StringComparison.Ordinal);
+
+        foreach (var step in new[]
+        {
+            new[] { "train", "--problem", Path.Combine(iris, "iris.problem.json"), "-d", Path.Combine(iris, "reference.csv"), "-m", home.File("iris-model"), "--trainer", "maxent", "--register" },
+            ["validate", "-d", Path.Combine(iris, "reference.csv"), "-m", home.File("iris-model"), "--spec", Path.Combine(iris, "invariants.json")],
+            ["registry", "promote", "v1"],
+        })
+        {
+            var run = await RunAsync(home, step);
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        var after = await RunAsync(home, "labels", "add", file, "--key", "request_id", "--label", "species", "--json");
+
+        Assert.True(after.ExitCode == 0, after.ToString());
+        using var report = JsonDocument.Parse(after.StandardOutput);
+        Assert.Equal(1, report.RootElement.GetProperty("stored").GetInt32());
     }
 
     /// <summary>A prediction log in <c>MLOPS_HOME</c> with <paramref name="count"/> answers under the client keys c0, c1, ….</summary>

@@ -43,4 +43,30 @@ public sealed class DriftCommandTests
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("file not found", missing.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Drift_of_two_iris_files_through_the_problem_names_iris_columns_and_compares_the_prediction_with_the_labels()
+    {
+        using var dir = new TemporaryDirectory();
+        var iris = Path.Combine(RepositoryPaths.Root, "examples", "iris");
+        var lines = File.ReadAllLines(Path.Combine(iris, "iris.csv"));
+        // The current file: the virginica flowers only, ';'-separated, with the model's answers as a prediction column.
+        File.WriteAllLines(dir.File("virginica.csv"), [
+            "sepal_length;sepal_width;petal_length;petal_width;prediction",
+            .. lines.Skip(1).Where(l => l.EndsWith(",virginica", StringComparison.Ordinal)).Select(l => string.Join(';', l.Split(',')[..4]) + ";virginica"),
+        ]);
+
+        var result = await CliProcess.RunAsync("drift", "--problem", Path.Combine(iris, "iris.problem.json"), "--reference", Path.Combine(iris, "iris.csv"), "--current", dir.File("virginica.csv"), "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var report = json.RootElement.GetProperty("report");
+        Assert.Equal(["sepal_length", "sepal_width", "petal_length", "petal_width"], report.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("column").GetString()));
+        Assert.Equal(150, report.GetProperty("reference_rows").GetInt32());
+        Assert.Equal(50, report.GetProperty("current_rows").GetInt32());
+        Assert.True(report.GetProperty("dataset_drift").GetBoolean());
+        var prediction = report.GetProperty("prediction_drift");
+        Assert.Equal("prediction", prediction.GetProperty("column").GetString());
+        Assert.True(prediction.GetProperty("drifted").GetBoolean());
+    }
 }

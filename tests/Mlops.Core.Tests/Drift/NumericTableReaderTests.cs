@@ -1,5 +1,6 @@
 using Mlops.Core.Data;
 using Mlops.Core.Drift;
+using Mlops.Core.Problems;
 using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Drift;
@@ -7,36 +8,43 @@ namespace Mlops.Core.Tests.Drift;
 public sealed class NumericTableReaderTests
 {
     [Fact]
-    public void Reads_the_seed_reference_with_canonical_names_and_skips_text_columns()
+    public void Reads_the_seed_reference_through_the_insurance_problem_with_canonical_names()
     {
-        var table = NumericTableReader.ReadFile(RepositoryPaths.SeedMonth(0));
+        var (table, header) = NumericTableReader.ReadFileWithHeader(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance);
         Assert.Equal(1500, table.RowCount);
         Assert.True(table.HasColumn("emergency_braking"));
+        Assert.Contains("emergency_breaking", header);
         Assert.False(table.HasColumn("group_name"));
-        Assert.True(table.HasColumn("group"));
+        Assert.False(table.HasColumn("risk"));
+        Assert.Equal([0.0, 1, 2], table.Values("group").Distinct().Order());
     }
 
     [Fact]
-    public void Booleans_and_empty_fields_are_read_as_numbers_and_missing()
+    public void A_comma_separated_file_of_another_problem_reads_its_labels_and_predictions_as_class_indices()
     {
-        var table = NumericTableReader.Read(["a;b;prediction", "true;1.5;2", "false;;0"], "t.csv");
-        Assert.Equal([1.0, 0], table.Values("a"));
-        Assert.True(double.IsNaN(table.Values("b")[1]));
+        using var dir = new TemporaryDirectory();
+        File.WriteAllText(dir.File("ref.csv"), "sepal_length,sepal_width,petal_length,petal_width,species,prediction\n5.1,3.5,1.4,0.2,setosa,setosa\n6.3,3.3,6.0,2.5,virginica,1\n");
+
+        var table = NumericTableReader.ReadFile(dir.File("ref.csv"), Iris);
+
+        Assert.Equal([5.1, 6.3], table.Values("sepal_length"));
+        Assert.Equal([0.0, 2], table.Values("species"));
+        Assert.Equal([0.0, 1], table.Values("prediction"));
     }
 
     [Fact]
     public void Problems_name_file_line_and_column()
     {
-        var e = Assert.Throws<DataFormatException>(() => NumericTableReader.Read(["a;b", "1;2;3"], "t.csv"));
-        Assert.Equal("t.csv:2: expected 2 fields, found 3", e.Message);
-        Assert.Contains("','", Assert.Throws<DataFormatException>(() => NumericTableReader.Read(["a,b", "1,2"], "t.csv")).Message, StringComparison.Ordinal);
-        Assert.Contains("file not found", Assert.Throws<DataFormatException>(() => NumericTableReader.ReadFile("/nonexistent/x.csv")).Message, StringComparison.Ordinal);
+        using var dir = new TemporaryDirectory();
+        File.WriteAllText(dir.File("a.csv"), "sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n");
+        File.WriteAllText(dir.File("b.csv"), "sepal_length,sepal_width,petal_length,petal_width,prediction\n5.1,3.5,1.4,0.2,rose\n");
+        File.WriteAllText(dir.File("c.csv"), "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,x\n");
+
+        Assert.EndsWith("a.csv:1: column 'petal_width': missing from the header", Assert.Throws<DataFormatException>(() => NumericTableReader.ReadFile(dir.File("a.csv"), Iris)).Message, StringComparison.Ordinal);
+        Assert.EndsWith("b.csv:2: column 'prediction': 'rose' is not a class of 'iris' (its value or its index 0 to 2)", Assert.Throws<DataFormatException>(() => NumericTableReader.ReadFile(dir.File("b.csv"), Iris)).Message, StringComparison.Ordinal);
+        Assert.EndsWith("c.csv:2: column 'petal_width': 'x' is not a number", Assert.Throws<DataFormatException>(() => NumericTableReader.ReadFile(dir.File("c.csv"), Iris)).Message, StringComparison.Ordinal);
+        Assert.Contains("file not found", Assert.Throws<DataFormatException>(() => NumericTableReader.ReadFile("/nonexistent/x.csv", Iris)).Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Required_columns_must_be_present_and_numeric()
-    {
-        Assert.Equal("t.csv:3: column 'b': 'x' is not a number", Assert.Throws<DataFormatException>(() => NumericTableReader.Read(["a;b", "1;2", "1;x"], "t.csv", ["b"])).Message);
-        Assert.Equal("t.csv:1: column 'c': missing from the header", Assert.Throws<DataFormatException>(() => NumericTableReader.Read(["a;b", "1;2"], "t.csv", ["c"])).Message);
-    }
+    private static ProblemSchema Iris => ProblemSchemaFile.Load(Path.Combine(RepositoryPaths.Root, "examples", "iris", "iris.problem.json"));
 }

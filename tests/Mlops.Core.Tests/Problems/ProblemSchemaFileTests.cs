@@ -82,28 +82,6 @@ public sealed class ProblemSchemaFileTests : IDisposable
     }
 
     [Fact]
-    public void The_insurance_validity_bounds_are_those_of_FeatureValidity()
-    {
-        foreach (var feature in Feature.All)
-        {
-            var range = FeatureValidity.Of(feature);
-            var definition = ProblemSchema.Insurance.Feature(feature.Name);
-            if (definition.Kind == FeatureType.Binary)
-            {
-                // A binary feature's values are 0 and 1; FeatureValidity says so as the closed range [0, 1].
-                Assert.Equal((0.0, 1.0, false), (range.Min, range.Max, range.MinExclusive));
-                continue;
-            }
-
-            foreach (var value in new[] { range.Min - 1e-9, range.Min, range.Min + 1e-9, range.Max - 1e-9, range.Max, range.Max + 1e-9, 0.5 * (range.Min + range.Max) })
-            {
-                var possible = definition.IsPossible(value);
-                Assert.True(range.Contains(value) == possible, $"{feature.Name} = {value}: FeatureValidity says {range.Contains(value)}, the problem file {possible}");
-            }
-        }
-    }
-
-    [Fact]
     public void A_valid_file_reads_every_key()
     {
         var schema = ProblemSchemaFile.Load(Write(Valid));

@@ -1,4 +1,5 @@
 using Mlops.Core.Data;
+using Mlops.Core.Problems;
 using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Registry;
@@ -53,6 +54,33 @@ public abstract class DatasetRegistrationTests(RegistryBackend backend) : Regist
         Assert.Empty(Registry.ListDatasets());
         Assert.Empty(Directory.GetFiles(Path.Combine(Home, "datasets")));
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Home, "tmp")));
+    }
+
+    [Fact]
+    public void Another_problems_data_is_read_and_described_through_its_schema()
+    {
+        var iris = Path.Combine(RepositoryPaths.Root, "examples", "iris");
+        var problem = ProblemSchemaFile.Load(Path.Combine(iris, "iris.problem.json"));
+
+        var dataset = Registry.RegisterDataset(Path.Combine(iris, "reference.csv"), problem).Dataset;
+
+        Assert.Equal(90, dataset.Rows);
+        Assert.Equal(["sepal_length", "sepal_width", "petal_length", "petal_width"], dataset.Statistics.Columns.Select(c => c.Column));
+        Assert.Equal(new Dictionary<string, int> { ["setosa"] = 30, ["versicolor"] = 30, ["virginica"] = 30 }, Registry.FindDataset(dataset.Sha256)!.Statistics.ClassCounts);
+    }
+
+    [Fact]
+    public void Another_problems_file_that_does_not_fit_its_schema_is_refused_naming_line_and_column()
+    {
+        var problem = ProblemSchemaFile.Load(Path.Combine(RepositoryPaths.Root, "examples", "iris", "iris.problem.json"));
+        var bad = Temp.File("flowers.csv");
+        File.WriteAllText(bad, "sepal_length,sepal_width,petal_length,petal_width,species\n5.1,3.5,1.4,0.2,setosa\n4.9,3.0,1.4,0.2,rose\n");
+
+        var error = Assert.Throws<DataFormatException>(() => Registry.RegisterDataset(bad, problem));
+
+        Assert.Contains("flowers.csv:3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'rose' is not a class", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Registry.ListDatasets());
     }
 }
 

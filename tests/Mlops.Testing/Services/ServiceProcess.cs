@@ -84,6 +84,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static Task<ServiceProcess> StartAsync(string verb, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         StartProcessAsync(verb, environment, args);
 
+    /// <summary>
+    /// Starts <c>mlops VERB --port P args…</c> in <paramref name="workingDirectory"/> (relative paths in the
+    /// arguments are the user's, as in a shell there) with these environment variables, and waits until <c>/ping</c> answers.
+    /// </summary>
+    public static Task<ServiceProcess> StartInAsync(string workingDirectory, string verb, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartProcessAsync(verb, environment, args, workingDirectory);
+
     /// <summary>Sends SIGTERM (a clean stop, as Ctrl-C) and waits for the exit code.</summary>
     public async Task<int> StopAsync(string signal = "TERM")
     {
@@ -113,10 +120,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static Task<ServiceProcess> StartAsync(string verb, string? mlopsHome, string[] args) =>
         StartProcessAsync(verb, mlopsHome is null ? null : new Dictionary<string, string> { ["MLOPS_HOME"] = mlopsHome }, args);
 
-    private static async Task<ServiceProcess> StartProcessAsync(string verb, IReadOnlyDictionary<string, string>? environment, string[] args)
+    private static async Task<ServiceProcess> StartProcessAsync(string verb, IReadOnlyDictionary<string, string>? environment, string[] args, string? workingDirectory = null)
     {
         var port = FreePort.Next();
-        var start = CliProcess.StartInfo([verb, "--port", port.ToString(CultureInfo.InvariantCulture), .. args], environment: environment);
+        var start = CliProcess.StartInfo([verb, "--port", port.ToString(CultureInfo.InvariantCulture), .. args], workingDirectory, environment);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start mlops {verb}");

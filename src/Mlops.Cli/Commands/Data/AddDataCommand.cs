@@ -12,8 +12,16 @@ public sealed class AddDataCommand : Command<AddDataCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("A ';'-separated data file in the seed's format.")]
+        [Description("A data file: the seed's ';'-separated insurance format, or any problem's CSV with --problem.")]
         public string File { get; init; } = "";
+
+        [CommandOption("--problem <FILE>")]
+        [Description("Problem file whose data this is: the file is checked and described by its schema. Without it: the talk's insurance data.")]
+        public string? Problem { get; init; }
+
+        [CommandOption("--separator <C>")]
+        [Description("Column separator of a --problem data file: ',' ';' or 'tab' (default: detected).")]
+        public string? Separator { get; init; }
 
         [CommandOption("--json")]
         [Description("Print the registration as JSON.")]
@@ -22,8 +30,9 @@ public sealed class AddDataCommand : Command<AddDataCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var problem = ProblemOption.Read(settings.Problem, settings.Separator);
         var registry = ModelRegistry.OpenDefault();
-        var registration = registry.RegisterDataset(settings.File);
+        var registration = registry.RegisterDataset(settings.File, problem?.Schema, problem?.Separator);
         if (settings.Json)
         {
             JsonOutput.Write(registration);

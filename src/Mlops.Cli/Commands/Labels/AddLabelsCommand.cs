@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
 using Mlops.Core.PredictionLog;
 using Mlops.Core.Problems;
+using Mlops.Core.Registry;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -25,7 +26,7 @@ public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
         public string Key { get; init; } = "prediction_id";
 
         [CommandOption("--problem <FILE>")]
-        [Description("The problem file whose classes the labels name (the served model's); default the talk's insurance problem.")]
+        [Description("The problem file whose classes the labels name (the served model's); default the registry's production model's problem, else the talk's insurance problem.")]
         public string? Problem { get; init; }
 
         [CommandOption("--label <COLUMN>")]
@@ -44,7 +45,7 @@ public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
         var key = LabelKeys.Parse(settings.Key)!.Value;
 
         // The whole file is read and checked before anything is stored: a bad row stores nothing.
-        var problem = settings.Problem is null ? ProblemSchema.Insurance : ProblemSchemaFile.Load(settings.Problem);
+        var problem = settings.Problem is null ? ProductionProblem() : ProblemSchemaFile.Load(settings.Problem);
         var labels = LabelFileReader.Read(settings.File, key, settings.Label, problem);
         var target = settings.Target();
         await using var log = await target.OpenAsync(PredictionLogColumns.For(problem), cancellationToken: cancellationToken);
@@ -59,6 +60,28 @@ public sealed class AddLabelsCommand : AsyncCommand<AddLabelsCommand.Settings>
         }
 
         return report.Conflicts > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Without --problem: the problem of the model in production (the one a service following the
+    /// registry answered with), else the talk's. Looking it up never creates a registry.
+    /// </summary>
+    private static ProblemSchema ProductionProblem()
+    {
+        var location = RegistryLocation.Resolve();
+        if (!location.HasCatalog)
+        {
+            return ProblemSchema.Insurance;
+        }
+
+        try
+        {
+            return ModelRegistry.Open(location).ProductionProblem() ?? ProblemSchema.Insurance;
+        }
+        catch (AmbiguousProblemException e)
+        {
+            throw new UsageException($"{e.Message.Replace("--problem NAME", "--problem FILE", StringComparison.Ordinal)} (the problem file of the model that answered the predictions)", e);
+        }
     }
 
     private static void Show(LabelReport report, string file, PredictionLogTarget target)

@@ -16,7 +16,7 @@ public sealed class DriftCommand : Command<DriftCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-r|--reference <FILE>")]
-        [Description("The reference data (what the model was trained on), ';'-separated.")]
+        [Description("The reference data (what the model was trained on).")]
         public string? Reference { get; init; }
 
         [CommandOption("-c|--current <FILE>")]
@@ -53,18 +53,14 @@ public sealed class DriftCommand : Command<DriftCommand.Settings>
         }
     }
 
-    /// <summary>The columns to compare and both files, read as the insurance data or through <c>--problem</c>.</summary>
+    /// <summary>The columns to compare and both files, read through <c>--problem</c> or as the insurance data.</summary>
     private static (ColumnMapping Mapping, IColumnarData Reference, (IColumnarData Data, string Name) Current) Read(Settings settings)
     {
-        if (ProblemOption.Read(settings.Problem, settings.Separator) is { } problem)
-        {
-            var data = ProblemCsvReader.ReadFile(settings.Current!, problem.Schema, problem.Separator);
-            return (ColumnMapping.For(problem.Schema), ProblemCsvReader.ReadFile(settings.Reference!, problem.Schema, problem.Separator), (data, data.Name));
-        }
-
-        string[] features = [.. ColumnMapping.Insurance.Features.Select(c => c.Name)];
-        var current = NumericTableReader.ReadFile(settings.Current!, features);
-        return (ColumnMapping.Insurance, NumericTableReader.ReadFile(settings.Reference!, features), (current, current.Name));
+        var (schema, separator) = ProblemOption.Read(settings.Problem, settings.Separator) is { } problem
+            ? (problem.Schema, problem.Separator)
+            : (ProblemSchema.Insurance, (char?)null);
+        var current = NumericTableReader.ReadFile(settings.Current!, schema, separator);
+        return (ColumnMapping.For(schema, withPrediction: true), NumericTableReader.ReadFile(settings.Reference!, schema, separator), (current, current.Name));
     }
 
     /// <summary>What <c>--json</c> prints.</summary>

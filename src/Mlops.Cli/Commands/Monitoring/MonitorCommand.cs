@@ -3,7 +3,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mlops.Cli.Commands.Analysis;
 using Mlops.Cli.Infrastructure;
+using Mlops.Core.Analysis;
+using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Monitoring;
 using Mlops.Monitoring.Configuration;
 using Mlops.Monitoring.Ingestion;
@@ -39,8 +42,12 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         public string? Config { get; init; }
 
         [CommandOption("-r|--reference <FILE>")]
-        [Description("Reference data of dataset 'insurance' (the insurance column mapping); replaces that dataset's reference in --config.")]
+        [Description("Reference data of --dataset (the problem's column mapping); replaces that dataset's reference in --config.")]
         public string? Reference { get; init; }
+
+        [CommandOption("--problem <FILE>")]
+        [Description("The problem file of --dataset's data (see 'mlops schema'): names, aliases, kinds and validity bounds of its features; default: --model's problem, the config's, or insurance.")]
+        public string? Problem { get; init; }
 
         [CommandOption("--window <ROWS>")]
         [Description("Rows in the sliding window compared with the reference (default 1500, or the config's).")]
@@ -55,9 +62,8 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         public string? PredictionLog { get; init; }
 
         [CommandOption("--dataset <NAME>")]
-        [Description("The dataset the prediction log's rows go to.")]
-        [DefaultValue(MonitorConfig.InsuranceDataset)]
-        public string Dataset { get; init; } = MonitorConfig.InsuranceDataset;
+        [Description("The dataset --reference, --problem, --model and the prediction log's rows are for (default: the problem's name, 'insurance' for the talk's).")]
+        public string? Dataset { get; init; }
 
         [CommandOption("-m|--model <MODEL>")]
         [Description("Estimate the accuracy of this model (a folder or a registry version: vN, hash prefix, production) on each window of --dataset without labels (CBPE, mlops_performance_estimated), calibrated on the dataset's labeled reference as analyze and performance do.")]
@@ -67,7 +73,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         {
             if (Config is null && Reference is null)
             {
-                return ValidationResult.Error("give --reference FILE (dataset 'insurance') or --config FILE");
+                return ValidationResult.Error("give --reference FILE (with --problem FILE for a problem other than insurance) or --config FILE");
             }
 
             return Port is < 1 or > 65535 ? ValidationResult.Error($"--port must be between 1 and 65535, got {Port}") : ValidationResult.Success();
@@ -77,9 +83,24 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = settings.Config is null ? new MonitorConfig() : MonitorConfig.Load(settings.Config);
+        var model = settings.Model is null ? default : AnalyzedModelSource.Resolve(settings.Model);
+        if (settings.Model is not null && model.Loaded is null)
+        {
+            throw new UsageException("--model: no such model and no production model in the registry");
+        }
+
+        // The dataset's problem: --problem, else --model's card, else what the config says (insurance by default).
+        var problem = settings.Problem is { } file ? ProblemSchemaFile.Load(file) : model.Loaded?.Card.Problem;
+        var dataset = settings.Dataset ?? problem?.Name ?? MonitorConfig.InsuranceDataset;
         if (settings.Reference is not null)
         {
-            config = config.WithInsuranceReference(settings.Reference);
+            config = config.WithReference(dataset, settings.Reference, problem);
+        }
+        else if (problem is not null)
+        {
+            config = config.Datasets.TryGetValue(dataset, out var configured)
+                ? config with { Datasets = new Dictionary<string, DatasetConfig>(config.Datasets) { [dataset] = configured with { Schema = problem } } }
+                : throw new UsageException($"--dataset '{dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)} (give --reference FILE to add it)");
         }
 
         config = config with
@@ -91,8 +112,8 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
 
         var url = $"http://{settings.Host}:{settings.Port}";
         var access = settings.Access();
-        await using var follower = await FollowerAsync(settings, config, cancellationToken);
-        var estimators = Estimators(settings, config);
+        await using var follower = await FollowerAsync(settings, dataset, config, cancellationToken);
+        var estimators = Estimators(model, dataset, config);
         await using var app = MonitorApp.Build(new MonitorOptions
         {
             Config = config,
@@ -114,12 +135,12 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         Console.WriteLine($"mlops monitor listening on {url} (datasets: {string.Join(", ", config.Datasets.Keys)}; window {config.WindowSize} rows; recompute at most every {config.CalculationPeriodSeconds:0.##} s)");
         if (follower is not null)
         {
-            Console.WriteLine($"following the prediction log {follower.Target} into dataset {settings.Dataset}, and its labels");
+            Console.WriteLine($"following the prediction log {follower.Target} into dataset {dataset}, and its labels");
         }
 
-        foreach (var (dataset, estimator) in estimators)
+        foreach (var (estimated, estimator) in estimators)
         {
-            Console.WriteLine($"estimating the accuracy of {estimator.Model.Label} on each window of {dataset}; calibrated on {estimator.Calibration.CalibrationData}");
+            Console.WriteLine($"estimating the accuracy of {estimator.Model.Label} on each window of {estimated}; calibrated on {estimator.Calibration.CalibrationData}");
         }
 
         Console.WriteLine(access.Token is { } token
@@ -130,52 +151,47 @@ public sealed class MonitorCommand : AsyncCommand<MonitorCommand.Settings>
         return ExitCodes.Success;
     }
 
-    /// <summary>The prediction log follower, when asked for: the opened log (closed on dispose) and the source reading it.</summary>
-    private static async Task<LogFollower?> FollowerAsync(Settings settings, MonitorConfig config, CancellationToken cancellationToken)
+    /// <summary>The prediction log follower, when asked for: the opened log (closed on dispose) and the source reading it, with the columns of the dataset's problem.</summary>
+    private static async Task<LogFollower?> FollowerAsync(Settings settings, string dataset, MonitorConfig config, CancellationToken cancellationToken)
     {
         if (settings.PredictionLog is null)
         {
             return null;
         }
 
-        if (!config.Datasets.ContainsKey(settings.Dataset))
-        {
-            throw new UsageException($"--dataset '{settings.Dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
-        }
-
+        var columns = PredictionLogColumns.For(Monitored(dataset, config).ProblemOrInsurance);
         var target = PredictionLogTarget.Parse(settings.PredictionLog);
-        var log = await target.OpenAsync(cancellationToken: cancellationToken);
+        var log = await target.OpenAsync(columns, cancellationToken: cancellationToken);
         var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         return new LogFollower(
             target,
             log,
             logging,
-            new PredictionLogRowSource(log, settings.Dataset, logging.CreateLogger<PredictionLogRowSource>()),
-            new LabelFollower(log, settings.Dataset, logging.CreateLogger<LabelFollower>()));
+            new PredictionLogRowSource(log, dataset, logging.CreateLogger<PredictionLogRowSource>(), columns: columns),
+            new LabelFollower(log, dataset, logging.CreateLogger<LabelFollower>()));
     }
 
-    /// <summary>The estimate of --model on --dataset, calibrated on that dataset's reference (which must hold labels).</summary>
-    private static Dictionary<string, RecordEstimator> Estimators(Settings settings, MonitorConfig config)
+    private static DatasetConfig Monitored(string dataset, MonitorConfig config) =>
+        config.Datasets.TryGetValue(dataset, out var monitored)
+            ? monitored
+            : throw new UsageException($"--dataset '{dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
+
+    /// <summary>The estimate of --model on the dataset, calibrated on that dataset's reference (which must hold labels).</summary>
+    private static Dictionary<string, RecordEstimator> Estimators((AnalyzedModel? Model, TrainedModel? Loaded) resolved, string dataset, MonitorConfig config)
     {
-        if (settings.Model is null)
+        var (model, loaded) = resolved;
+        if (model is null || loaded is null)
         {
             return [];
         }
 
-        var reference = config.Datasets.TryGetValue(settings.Dataset, out var dataset)
-            ? dataset.Reference!
-            : throw new UsageException($"--dataset '{settings.Dataset}' is not monitored; monitored: {string.Join(", ", config.Datasets.Keys)}");
-        var (model, _) = AnalyzedModelSource.Resolve(settings.Model);
-        if (model is null)
-        {
-            throw new UsageException("--model: no such model and no production model in the registry");
-        }
+        var reference = Monitored(dataset, config).Reference!;
 
         // Any problem: the dataset's reference is read through the model's problem (its card embeds it).
         var notes = new List<string>();
         var estimator = RecordEstimator.Calibrate(model, reference, notes)
             ?? throw new UsageException($"--model: {string.Join("; ", notes)}");
-        return new Dictionary<string, RecordEstimator>(StringComparer.Ordinal) { [settings.Dataset] = estimator };
+        return new Dictionary<string, RecordEstimator>(StringComparer.Ordinal) { [dataset] = estimator };
     }
 
     private sealed record LogFollower(PredictionLogTarget Target, IPredictionLog Log, ILoggerFactory Logging, PredictionLogRowSource Source, LabelFollower Labels) : IAsyncDisposable

@@ -34,6 +34,14 @@ public sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         [Description("Folder with month-1.csv … month-36.csv; default data/ if it holds month-1.csv, else seed-data/.")]
         public string? Data { get; init; }
 
+        [CommandOption("--problem <FILE>")]
+        [Description("Problem file of the month files (see 'mlops schema'); default the served model's problem (the service's /model), with --mock the talk's insurance problem.")]
+        public string? Problem { get; init; }
+
+        [CommandOption("--separator <C>")]
+        [Description("Column separator of the month files with --problem: ',' ';' or 'tab' (default: detected).")]
+        public string? Separator { get; init; }
+
         [CommandOption("--months <RANGE>")]
         [Description("Months to replay: FIRST-LAST or one month.")]
         [DefaultValue("1-36")]
@@ -50,7 +58,7 @@ public sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         public int Concurrency { get; init; } = ReplayOptions.DefaultConcurrency;
 
         [CommandOption("--mock")]
-        [Description("Send the rows straight to the monitor's /iterate/insurance, as the seed's mock client did, without the service.")]
+        [Description("Send the rows straight to the monitor's /iterate/<problem> (insurance), as the seed's mock client did, without the service.")]
         public bool Mock { get; init; }
 
         [CommandOption("--monitor-timeout <SECONDS>")]
@@ -123,8 +131,11 @@ public sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
 
     private static async Task<int> ReplayAsync(Settings settings, CancellationToken cancellationToken)
     {
+        var problem = ProblemOption.Read(settings.Problem, settings.Separator);
         var options = new ReplayOptions
         {
+            Problem = problem?.Schema,
+            Separator = problem?.Separator,
             Service = new Uri(settings.Service),
             Monitor = new Uri(settings.Monitor),
             DataFolder = DataFolder.Resolve(settings.Data, "month-1.csv"),
@@ -139,9 +150,9 @@ public sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         // With --json stdout is the document; everything a person reads goes to stderr.
         var console = LogLines.Unwrapped(settings.Json ? StandardErrorConsole.Create() : AnsiConsole.Console);
         using var replay = new ProductionReplay(options);
-        var months = replay.Load();
+        var months = await replay.LoadAsync(cancellationToken);
         await replay.ConnectAsync(cancellationToken);
-        SimulationView.Header(console, options, replay.Target, months.Count);
+        SimulationView.Header(console, options, replay, months.Count);
 
         var results = new List<MonthResult>();
         var stopwatch = Stopwatch.StartNew();

@@ -8,10 +8,11 @@ namespace Mlops.Cli.Commands.Simulation;
 /// <summary>The lines <c>mlops simulate</c> prints: a header, one line per month, a summary.</summary>
 internal static class SimulationView
 {
-    public static void Header(IAnsiConsole console, ReplayOptions options, Uri target, int months)
+    public static void Header(IAnsiConsole console, ReplayOptions options, ProductionReplay replay, int months)
     {
         var pace = options.Rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.Rate:0.#} requests/s") : "as fast as it answers";
-        console.MarkupLineInterpolated($"replaying {months} months of [bold]{options.DataFolder}[/] to [bold]{target}[/], {options.Concurrency} customers at a time, {pace}; drift from {options.Monitor}");
+        console.MarkupLineInterpolated(
+            $"replaying {months} months of [bold]{options.DataFolder}[/] (problem {replay.Problem?.Name}) to [bold]{replay.Target}[/], {options.Concurrency} customers at a time, {pace}; drift from {options.Monitor}, dataset {replay.Dataset}");
         console.MarkupLine("[grey]month   rows  answered  rejected  fallback  dataset drift  drifted features[/]");
     }
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 
 namespace Mlops.Benchmarks;
 
@@ -24,9 +24,13 @@ public class PredictionLogBenchmarks
         _folder = Path.Combine(Path.GetTempPath(), $"mlops-bench-log-{Environment.ProcessId}");
         Directory.CreateDirectory(_folder);
         _log = SqlitePredictionLog.Open(Path.Combine(_folder, "predictions.db"));
-        var rows = InsuranceCsvReader.ReadFile(BenchmarkData.SeedFile("reference.csv")).Records;
-        _batch = [.. rows.Take(BatchRows).Select(r => LoggedPrediction.Of(
-            DateTimeOffset.UtcNow, "v1", "ml", RiskPrediction.FromProbabilities([0.1, 0.2, 0.7]), r.Features))];
+        var seed = ProblemCsvReader.ReadFile(BenchmarkData.SeedFile("reference.csv"), ProblemSchema.Insurance);
+        _batch = [.. Enumerable.Range(0, BatchRows).Select(r =>
+        {
+            var features = new double[seed.Schema.Features.Count];
+            seed.CopyRow(r, features);
+            return LoggedPrediction.Of(DateTimeOffset.UtcNow, "v1", "ml", new ClassPrediction(2, [0.1, 0.2, 0.7]), features);
+        })];
     }
 
     [GlobalCleanup]

@@ -95,10 +95,11 @@ public static class PredictionServiceApp
         MonitorForwarder? monitor = null;
         if (options.MonitorUrl is not null)
         {
+            // The problem is fixed for the service's life (a reload to another problem is refused), and so are its rows.
             builder.Services.AddSingleton(sp => new MonitorForwarder(
-                options.MonitorUrl, options.MonitorDataset, metrics, sp.GetRequiredService<ILogger<MonitorForwarder>>(),
-                options.MonitorBatchRows, options.MonitorFlushInterval, token: options.MonitorToken ?? options.Access.Token,
-                rows: new MonitorRowJson(initial.Problem)));
+                options.MonitorUrl, options.MonitorDataset ?? initial.Problem.Name, new MonitorRowJson(initial.Problem), metrics,
+                sp.GetRequiredService<ILogger<MonitorForwarder>>(), options.MonitorBatchRows, options.MonitorFlushInterval,
+                token: options.MonitorToken ?? options.Access.Token));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorForwarder>());
         }
 

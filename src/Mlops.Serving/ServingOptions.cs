@@ -39,8 +39,8 @@ public sealed record ServingOptions
     /// <summary>Host names it answers to, and who may change its state: loopback only unless told otherwise.</summary>
     public AccessPolicy Access { get; init; } = new();
 
-    /// <summary>The dataset name the monitor files the rows under (<c>POST /iterate/{dataset}</c>).</summary>
-    public string MonitorDataset { get; init; } = "insurance";
+    /// <summary>The dataset name the monitor files the rows under (<c>POST /iterate/{dataset}</c>); null: the served problem's name (the talk's <c>insurance</c>).</summary>
+    public string? MonitorDataset { get; init; }
 
     /// <summary>Origins of other web pages allowed to call the API; the seed's client page ran on port 8000.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = DefaultCorsOrigins;

@@ -32,7 +32,7 @@ public sealed class PredictionLogConcurrentWritersTests
             CREATE TRIGGER delay_commit AFTER INSERT ON {PredictionLogSchema.Table}
                 REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION delay_commit();
             """);
-        var customers = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(1)).Records.Select(r => r.Features).ToList();
+        var customers = PredictionLogRowSourceTests.SeedCustomers(1);
         var batches = Enumerable.Range(0, Writers).Select(writer => Enumerable.Range(0, BatchesPerWriter)
             .Select(batch => 9 + ((writer * 7) + (batch * 3)) % 13).ToList()).ToList();
         var total = batches.Sum(sizes => sizes.Sum());
@@ -65,8 +65,8 @@ public sealed class PredictionLogConcurrentWritersTests
         Assert.Equal(total, monitor.Find("insurance")!.Status().Window.RowsReceived);
     }
 
-    private static LoggedPrediction Logged(InsuranceFeatures features, int index, int writer) => LoggedPrediction.Of(
-        DateTimeOffset.UnixEpoch.AddSeconds(index), $"replica-{writer}", "ml", RiskPrediction.Certain(RiskGroup.Medium), features);
+    private static LoggedPrediction Logged(double[] customer, int index, int writer) => LoggedPrediction.Of(
+        DateTimeOffset.UnixEpoch.AddSeconds(index), $"replica-{writer}", "ml", new ClassPrediction((int)RiskGroup.Medium, InsuranceVectors.Certain((int)RiskGroup.Medium)), customer);
 
     private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, bool fail = true)
     {

@@ -16,7 +16,7 @@ public sealed class PredictionLogRowSourceTests
     {
         using var folder = new TemporaryDirectory();
         await using var log = SqlitePredictionLog.Open(folder.File("predictions.db"));
-        var customers = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(1)).Records.Select(r => r.Features).ToList();
+        var customers = SeedCustomers(1);
         // Written before the monitor started: not this window's business.
         await log.AppendAsync([.. customers.Take(50).Select((c, i) => Logged(c, i))]);
         var monitor = new DriftMonitor(MonitorConfig.ForReference(RepositoryPaths.SeedMonth(0)) with { WindowSize = 100, CalculationPeriodSeconds = 3600 });
@@ -78,7 +78,7 @@ public sealed class PredictionLogRowSourceTests
     [Fact]
     public void A_log_row_becomes_the_features_the_answered_class_and_who_answered()
     {
-        var row = PredictionLogRowSource.Row(Logged(new InsuranceFeatures(true, 51.5, false, 30, 100, 10), 4) with { Source = "baseline_low_probability" });
+        var row = PredictionLogRowSource.Row(Logged(InsuranceVectors.Customer(true, 51.5, false, 30, 100, 10), 4) with { Source = "baseline_low_probability" });
 
         Assert.Equal(1, row["training"]);
         Assert.Equal(51.5, row["age"]);
@@ -88,12 +88,24 @@ public sealed class PredictionLogRowSourceTests
         Assert.Equal(10, row["miles"]);
         Assert.Equal((int)RiskGroup.Medium, row["prediction"]);
         Assert.Equal(1, row[AnswerSourceColumn.WindowColumn]);
-        Assert.Equal(0, PredictionLogRowSource.Row(Logged(new InsuranceFeatures(true, 51.5, false, 30, 100, 10), 1))[AnswerSourceColumn.WindowColumn]);
+        Assert.Equal(0, PredictionLogRowSource.Row(Logged(InsuranceVectors.Customer(true, 51.5, false, 30, 100, 10), 1))[AnswerSourceColumn.WindowColumn]);
     }
 
     /// <summary>A logged answer; every 5th (index 4, 9, …) by the fallback, class medium.</summary>
-    private static LoggedPrediction Logged(InsuranceFeatures features, int index) => LoggedPrediction.Of(
-        DateTimeOffset.UnixEpoch.AddSeconds(index), "v1", index % 5 == 4 ? "baseline_out_of_range" : "ml", RiskPrediction.Certain(RiskGroup.Medium), features);
+    private static LoggedPrediction Logged(double[] customer, int index) => LoggedPrediction.Of(
+        DateTimeOffset.UnixEpoch.AddSeconds(index), "v1", index % 5 == 4 ? "baseline_out_of_range" : "ml", new ClassPrediction((int)RiskGroup.Medium, InsuranceVectors.Certain((int)RiskGroup.Medium)), customer);
+
+    /// <summary>The customers of a seed month as the insurance problem's feature vectors.</summary>
+    internal static List<double[]> SeedCustomers(int month)
+    {
+        var seed = ProblemCsvReader.ReadFile(RepositoryPaths.SeedMonth(month), ProblemSchema.Insurance);
+        return [.. Enumerable.Range(0, seed.RowCount).Select(r =>
+        {
+            var customer = new double[seed.Schema.Features.Count];
+            seed.CopyRow(r, customer);
+            return customer;
+        })];
+    }
 
     private static async Task WaitAsync(Func<bool> condition)
     {

@@ -1,4 +1,3 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 
 namespace Mlops.Core.PredictionLog;
@@ -37,15 +36,6 @@ public sealed record LoggedPrediction(
         ArgumentNullException.ThrowIfNull(features);
         return new LoggedPrediction(
             0, loggedAt.ToUniversalTime(), modelVersion, source, prediction.Class, [.. prediction.Probabilities], [.. features], predictionId ?? Guid.CreateVersion7(loggedAt), requestId);
-    }
-
-    /// <summary>The talk's answer and customer as a row.</summary>
-    public static LoggedPrediction Of(
-        DateTimeOffset loggedAt, string modelVersion, string source, RiskPrediction prediction, InsuranceFeatures features, Guid? predictionId = null, string? requestId = null)
-    {
-        ArgumentNullException.ThrowIfNull(prediction);
-        ArgumentNullException.ThrowIfNull(features);
-        return Of(loggedAt, modelVersion, source, new ClassPrediction((int)prediction.Group, prediction.Probabilities), [.. Feature.All.Select(f => f.ValueOf(features))], predictionId, requestId);
     }
 
     /// <summary>Equal when every value is: the vectors compare element by element (NaN equal to NaN, a missing value in both).</summary>

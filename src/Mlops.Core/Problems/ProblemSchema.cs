@@ -39,6 +39,9 @@ public sealed record ProblemSchema
     /// <summary>The trainer and feature engineering <c>mlops train</c> uses by default; none: LightGBM on the features as they are.</summary>
     public TrainingSettings? Training { get; init; }
 
+    /// <summary>Named inputs a person can try (the client page's presets); none: the page has no presets.</summary>
+    public IReadOnlyList<ProblemExample>? Examples { get; init; }
+
     /// <summary>The talk's problem, as shipped in <c>config/insurance.problem.json</c>.</summary>
     public static ProblemSchema Insurance => ProblemSchemaFile.Insurance;
 

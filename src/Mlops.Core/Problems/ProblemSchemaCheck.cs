@@ -9,7 +9,8 @@ namespace Mlops.Core.Problems;
 internal static class ProblemSchemaCheck
 {
     public static string? FirstProblem(ProblemSchema schema) =>
-        Header(schema) ?? Label(schema.Label) ?? Features(schema) ?? OtherColumns(schema) ?? Fallback(schema) ?? Training(schema);
+        Header(schema) ?? Label(schema.Label) ?? Features(schema) ?? OtherColumns(schema) ?? Fallback(schema) ?? Training(schema)
+        ?? ProblemExampleCheck.FirstProblem(schema);
 
     private static string? Header(ProblemSchema schema)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ namespace Mlops.Serving.Endpoints;
 /// <summary>
 /// Writes the served problem into the OpenAPI document: the request's properties are its features (kind,
 /// validity bounds, categories, aliases, whether a missing value is allowed), and the answer names its
-/// classes (<c>category</c>'s values and the class-name field, e.g. the talk's <c>risk</c>).
+/// classes (<c>category</c>'s values and the class-name field, e.g. the talk's <c>risk</c>); the problem
+/// file's examples are the request's examples.
 /// </summary>
 internal sealed class ProblemApiSchemas : IOpenApiSchemaTransformer
 {
@@ -56,6 +58,12 @@ internal sealed class ProblemApiSchemas : IOpenApiSchemaTransformer
             Type = JsonSchemaType.String | JsonSchemaType.Integer | JsonSchemaType.Null,
             Description = "Optional: the client's own key for the row, logged with the prediction.",
         };
+
+        // The problem file's examples (the client page's presets): a request the reference can send as it is.
+        if (problem.Examples is { Count: > 0 } examples)
+        {
+            schema.Examples = [.. examples.Select(e => (JsonNode)JsonSerializer.SerializeToNode(e.Values)!)];
+        }
     }
 
     private static OpenApiSchema Feature(FeatureDefinition feature)

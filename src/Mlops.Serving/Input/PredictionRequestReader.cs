@@ -7,8 +7,8 @@ using Mlops.Core.Problems;
 namespace Mlops.Serving.Input;
 
 /// <summary>
-/// Reads a request body for the served problem by hand with <see cref="Utf8JsonReader"/>, e.g. the talk's
-/// <c>{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}</c>: every
+/// Reads a request body for the served problem by hand with <see cref="Utf8JsonReader"/>: one JSON object
+/// with a field per feature of the problem, named as the problem file names it (or by an alias): every
 /// error names the field (and the row of a batch), and nothing that is not a possible value of each
 /// feature reaches a model. Prepared once per served model from its problem (names and aliases, kinds,
 /// categories, validity bounds, missing-value policy); no reflection on the request path.
@@ -39,9 +39,6 @@ public sealed class PredictionRequestReader
     }
 
     public ProblemSchema Problem { get; }
-
-    /// <summary>The talk's problem, read as the service always read it.</summary>
-    public static PredictionRequestReader Insurance { get; } = new(ProblemSchema.Insurance);
 
     /// <summary>One JSON object.</summary>
     public InputResult<PredictionRequest> ReadOne(ReadOnlySequence<byte> body)

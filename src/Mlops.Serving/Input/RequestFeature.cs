@@ -19,7 +19,7 @@ internal sealed class RequestFeature
         Kind = definition.Kind;
         Categories = [.. (definition.Categories ?? []).Select(c => c.Text)];
         Valid = definition.Valid;
-        BoundsText = definition.Valid is { } valid ? Words(valid) : null;
+        BoundsText = definition.Valid is { } valid ? Words(valid) + (definition.Unit is { } unit ? $" ({unit})" : "") : null;
         Imputes = definition.Missing == MissingValuePolicy.Impute;
         Imputed = imputed;
     }
@@ -37,7 +37,7 @@ internal sealed class RequestFeature
 
     public ValidityBounds? Valid { get; }
 
-    /// <summary>The valid values in words, e.g. "more than 0 and at most 150"; null without bounds.</summary>
+    /// <summary>The valid values in words with the problem file's unit, e.g. "more than 0 and at most 150 (years)"; null without bounds.</summary>
     public string? BoundsText { get; }
 
     /// <summary>True when a missing value (absent or null) is allowed and becomes <see cref="Imputed"/>.</summary>

@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Mlops.Core.Data;
 using Mlops.Core.Monitoring;
 using Mlops.Hosting.Access;
 using Mlops.Serving.Batching;
-using Mlops.Serving.Fallback;
 using Mlops.Serving.Metrics;
 
 namespace Mlops.Serving.Monitoring;
@@ -33,18 +31,20 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable, IBat
     private long _droppedInOutage;
     private int _disposed;
 
-    public MonitorForwarder(Uri monitor, string dataset, ServingMetrics metrics, ILogger<MonitorForwarder> logger,
+    /// <summary>A forwarder of <paramref name="rows"/>' problem's rows to <paramref name="dataset"/> of the monitor at <paramref name="monitor"/>.</summary>
+    public MonitorForwarder(Uri monitor, string dataset, MonitorRowJson rows, ServingMetrics metrics, ILogger<MonitorForwarder> logger,
         int batchRows = 100, TimeSpan? flushInterval = null, int capacity = 10_000, TimeSpan? timeout = null, TimeSpan? idleFlush = null,
-        ApiToken? token = null, TimeSpan? maxBackoff = null, MonitorRowJson? rows = null)
+        ApiToken? token = null, TimeSpan? maxBackoff = null)
     {
         ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(metrics);
         Endpoint = MonitorRoutes.IterateUri(monitor, dataset);
         _http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(5) };
         _http.DefaultRequestHeaders.Authorization = token?.Header;
         _metrics = metrics;
         _logger = logger;
-        _rows = rows ?? MonitorRowJson.Insurance;
+        _rows = rows;
         _batcher = new BackgroundBatcher<MonitorRow>(
             new BatchingPolicy
             {
@@ -67,10 +67,6 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable, IBat
     public Uri Endpoint { get; }
 
     public int QueueLength => _batcher.QueueLength;
-
-    /// <summary>Queues one answered input; a full queue drops it (counted), never blocks.</summary>
-    public void Enqueue(InsuranceFeatures features, RiskGroup prediction, AnswerSource source = AnswerSource.Ml) =>
-        Enqueue(new ForwardedRow(features, prediction, source).ToRow());
 
     /// <summary>Queues one answered input of any problem (its feature vector, class index and who answered); a full queue drops it (counted), never blocks.</summary>
     public void Enqueue(MonitorRow row)
@@ -133,19 +129,6 @@ public sealed partial class MonitorForwarder : IHostedService, IDisposable, IBat
     }
 
     void IBatchSink<MonitorRow>.Lost(IReadOnlyList<MonitorRow> items) => _metrics.MonitorDroppedRows.Inc(items.Count);
-
-    /// <summary>The request body for these rows (the insurance problem's row objects).</summary>
-    internal static byte[] Serialize(IReadOnlyList<ForwardedRow> rows) => MonitorRowJson.Insurance.Serialize([.. rows.Select(r => r.ToRow())]);
-
-    /// <summary>One answered insurance input on its way to the monitor.</summary>
-    internal readonly record struct ForwardedRow(InsuranceFeatures Features, RiskGroup Prediction, AnswerSource Source)
-    {
-        public MonitorRow ToRow()
-        {
-            var features = Features;
-            return new([.. Feature.All.Select(f => f.ValueOf(features))], (int)Prediction, Source.Label());
-        }
-    }
 
     /// <summary>The monitor answered, but not with success.</summary>
     private sealed class RefusedBatchException(string message) : Exception(message);

@@ -112,7 +112,7 @@ public sealed class LabelsAddCommandTests
     private static async Task<LoggedPrediction[]> LogAsync(TemporaryDirectory home, int count)
     {
         var rows = Enumerable.Range(0, count).Select(i => LoggedPrediction.Of(
-            DateTimeOffset.UtcNow, "v1", "ml", RiskPrediction.Certain(RiskGroup.Low), new InsuranceFeatures(false, 30, true, 40, 100, i), requestId: $"c{i}")).ToArray();
+            DateTimeOffset.UtcNow, "v1", "ml", new ClassPrediction((int)RiskGroup.Low, InsuranceVectors.Certain((int)RiskGroup.Low)), InsuranceVectors.Customer(false, 30, true, 40, 100, i), requestId: $"c{i}")).ToArray();
         await using var log = SqlitePredictionLog.Open(home.File("predictions.db"));
         await log.AppendAsync(rows);
         return rows;

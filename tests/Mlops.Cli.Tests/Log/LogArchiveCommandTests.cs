@@ -159,7 +159,7 @@ public sealed class LogArchiveCommandTests
         using var home = new TemporaryDirectory();
         var day = new DateTimeOffset(1971, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(300));
         var rows = Enumerable.Range(0, 4).Select(i => LoggedPrediction.Of(
-            day.AddHours(6 * i), "v1", "ml", RiskPrediction.Certain(RiskGroup.Medium), new InsuranceFeatures(true, 40 + i, false, 50, 90, 500 * i))).ToArray();
+            day.AddHours(6 * i), "v1", "ml", new ClassPrediction((int)RiskGroup.Medium, InsuranceVectors.Certain((int)RiskGroup.Medium)), InsuranceVectors.Customer(true, 40 + i, false, 50, 90, 500 * i))).ToArray();
         await using (var log = await PostgresPredictionLog.OpenAsync(connection!))
         {
             await log.AppendAsync(rows);
@@ -226,7 +226,7 @@ public sealed class LogArchiveCommandTests
     private static async Task<LoggedPrediction[]> LogAsync(TemporaryDirectory home)
     {
         var rows = Times.Select((t, i) => LoggedPrediction.Of(
-            t, "v1", "ml", RiskPrediction.Certain((RiskGroup)(i % 3)), new InsuranceFeatures(i % 2 == 0, 30 + i, true, 40, 100, 1000 * i), requestId: $"c{i}")).ToArray();
+            t, "v1", "ml", new ClassPrediction(i % 3, InsuranceVectors.Certain(i % 3)), InsuranceVectors.Customer(i % 2 == 0, 30 + i, true, 40, 100, 1000 * i), requestId: $"c{i}")).ToArray();
         await using var log = SqlitePredictionLog.Open(home.File("predictions.db"));
         await log.AppendAsync(rows);
         await log.Labels.AddAsync(LabelKey.PredictionId, [new ArrivedLabel(rows[0].PredictionId.ToString(), (int)RiskGroup.High, "test"), new ArrivedLabel(rows[3].PredictionId.ToString(), (int)RiskGroup.Low, "test")], LabelsArrived);

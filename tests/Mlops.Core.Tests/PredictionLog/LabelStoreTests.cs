@@ -32,7 +32,7 @@ public sealed class LabelStoreTests
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var rows = Enumerable.Range(0, 4).Select(i => LoggedPrediction.Of(
-            Noon.AddSeconds(i), "v1", "ml", RiskPrediction.Certain(RiskGroup.Low), new InsuranceFeatures(false, 30, true, 40, 100, i), requestId: $"{run}-c{i % 3}")).ToArray();
+            Noon.AddSeconds(i), "v1", "ml", new ClassPrediction((int)RiskGroup.Low, InsuranceVectors.Certain((int)RiskGroup.Low)), InsuranceVectors.Customer(false, 30, true, 40, 100, i), requestId: $"{run}-c{i % 3}")).ToArray();
         await log.AppendAsync(rows);
         var id = rows.Select(r => r.PredictionId.ToString()).ToArray();
 

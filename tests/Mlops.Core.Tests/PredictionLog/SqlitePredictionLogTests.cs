@@ -1,4 +1,3 @@
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Testing;
@@ -14,8 +13,8 @@ public sealed class SqlitePredictionLogTests
     {
         using var temp = new TemporaryDirectory();
         await using var log = SqlitePredictionLog.Open(temp.File("sub/predictions.db"));
-        var first = Row(Noon, "v1", "ml", new InsuranceFeatures(true, 51.5, true, 30.25, 100, 10), 0.1, 0.2, 0.7);
-        var second = Row(Noon.AddMilliseconds(1.5), "v2", "baseline_out_of_range", new InsuranceFeatures(false, 40, false, 40, 20, 0), 0, 1, 0);
+        var first = Row(Noon, "v1", "ml", InsuranceVectors.Customer(true, 51.5, true, 30.25, 100, 10), 0.1, 0.2, 0.7);
+        var second = Row(Noon.AddMilliseconds(1.5), "v2", "baseline_out_of_range", InsuranceVectors.Customer(false, 40, false, 40, 20, 0), 0, 1, 0);
 
         await log.AppendAsync([first, second]);
         var rows = await log.ReadAfterAsync(0, 10);
@@ -35,7 +34,7 @@ public sealed class SqlitePredictionLogTests
         await using var log = SqlitePredictionLog.Open(temp.File("predictions.db"));
         Assert.Equal(0, await log.LastIdAsync());
 
-        await log.AppendAsync([.. Enumerable.Range(0, 5).Select(i => Row(Noon.AddSeconds(i), "v1", "ml", new InsuranceFeatures(false, 30 + i, false, 40, 100, 10), 1, 0, 0))]);
+        await log.AppendAsync([.. Enumerable.Range(0, 5).Select(i => Row(Noon.AddSeconds(i), "v1", "ml", InsuranceVectors.Customer(false, 30 + i, false, 40, 100, 10), 1, 0, 0))]);
 
         var rows = await log.ReadAfterAsync(0, 10);
         Assert.Equal(rows[^1].Id, await log.LastIdAsync());
@@ -49,7 +48,7 @@ public sealed class SqlitePredictionLogTests
         await using var log = SqlitePredictionLog.Open(temp.File("predictions.db"));
         for (var batch = 0; batch < 3; batch++)
         {
-            await log.AppendAsync([.. Enumerable.Range(0, 10).Select(i => Row(Noon.AddSeconds((batch * 10) + i), "v1", "ml", new InsuranceFeatures(false, 20 + (batch * 10) + i, false, 40, 100, 10), 1, 0, 0))]);
+            await log.AppendAsync([.. Enumerable.Range(0, 10).Select(i => Row(Noon.AddSeconds((batch * 10) + i), "v1", "ml", InsuranceVectors.Customer(false, 20 + (batch * 10) + i, false, 40, 100, 10), 1, 0, 0))]);
         }
 
         var seen = new List<LoggedPrediction>();
@@ -71,7 +70,7 @@ public sealed class SqlitePredictionLogTests
         var path = temp.File("predictions.db");
         await using (var log = SqlitePredictionLog.Open(path))
         {
-            await log.AppendAsync([Row(Noon, "v1", "ml", new InsuranceFeatures(false, 30, false, 40, 100, 10), 0.2, 0.5, 0.3)]);
+            await log.AppendAsync([Row(Noon, "v1", "ml", InsuranceVectors.Customer(false, 30, false, 40, 100, 10), 0.2, 0.5, 0.3)]);
         }
 
         await using var reopened = SqlitePredictionLog.Open(path);
@@ -116,7 +115,7 @@ public sealed class SqlitePredictionLogTests
         }
 
         await using var log = SqlitePredictionLog.Open(path);
-        var added = Row(Noon, "v1", "ml", new InsuranceFeatures(false, 30, false, 40, 100, 10), 0.2, 0.5, 0.3) with { RequestId = "customer-9" };
+        var added = Row(Noon, "v1", "ml", InsuranceVectors.Customer(false, 30, false, 40, 100, 10), 0.2, 0.5, 0.3) with { RequestId = "customer-9" };
         await log.AppendAsync([added]);
 
         var rows = await log.ReadAfterAsync(0, 10);
@@ -154,6 +153,6 @@ public sealed class SqlitePredictionLogTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    private static LoggedPrediction Row(DateTimeOffset at, string version, string source, InsuranceFeatures features, params double[] p) =>
-        LoggedPrediction.Of(at, version, source, RiskPrediction.FromProbabilities(p), features);
+    private static LoggedPrediction Row(DateTimeOffset at, string version, string source, double[] customer, params double[] p) =>
+        LoggedPrediction.Of(at, version, source, new ClassPrediction(Array.IndexOf(p, p.Max()), p), customer);
 }

@@ -51,6 +51,14 @@ public sealed partial class ClientPageBrowserTests
         await Expect(page.Locator("#risk")).ToHaveTextAsync(baseline.Name() + " risk");
         Assert.Equal("100.0 %", await page.Locator("#p-" + baseline.Name()).TextContentAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ScreenshotPath("client-page-power-20.png"), FullPage = true });
+
+        // The talk's three presets, from the insurance problem file's examples: one fills the whole form.
+        Assert.Equal(["the talk's customer", "power 20", "young, 180 kW"], await page.Locator("#presets a").AllTextContentsAsync());
+        await page.RunAndWaitForResponseAsync(() => page.Locator("#presets a", new() { HasTextString = "the talk's customer" }).ClickAsync(), IsPredict);
+        Assert.Equal(["51", "30", "100", "10"], [await page.InputValueAsync("#age"), await page.InputValueAsync("#braking_distance"), await page.InputValueAsync("#power"), await page.InputValueAsync("#miles")]);
+        await Expect(page.Locator("#training")).ToBeCheckedAsync();
+        await Expect(page.Locator("#emergency_braking")).ToBeCheckedAsync();
+        await Expect(page.Locator("#power-hint")).Not.ToHaveTextAsync(OutsideHint());
     }
 
     private static async Task FillAsync(IPage page, InsuranceFeatures customer)
@@ -64,8 +72,9 @@ public sealed partial class ClientPageBrowserTests
     }
 
     /// <summary>Clicks Predict and waits for the service's answer to arrive.</summary>
-    private static Task<IResponse> SubmitAsync(IPage page) =>
-        page.RunAndWaitForResponseAsync(() => page.ClickAsync("#predict"), r => r.Url.EndsWith("/predict", StringComparison.Ordinal) && r.Request.Method == "POST");
+    private static Task<IResponse> SubmitAsync(IPage page) => page.RunAndWaitForResponseAsync(() => page.ClickAsync("#predict"), IsPredict);
+
+    private static bool IsPredict(IResponse r) => r.Url.EndsWith("/predict", StringComparison.Ordinal) && r.Request.Method == "POST";
 
     [GeneratedRegex("^outside ")]
     private static partial Regex OutsideHint();

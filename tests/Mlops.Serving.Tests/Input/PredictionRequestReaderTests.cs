@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Text;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Problems;
 using Mlops.Serving.Input;
 
 namespace Mlops.Serving.Tests.Input;
 
 public sealed class PredictionRequestReaderTests
 {
-    private static readonly PredictionRequestReader Reader = PredictionRequestReader.Insurance;
+    private static readonly PredictionRequestReader Reader = new(ProblemSchema.Insurance);
 
     private const string Talk = """{"training":1,"age":51,"emergency_braking":1,"braking_distance":30,"power":100,"miles":10}""";
 
@@ -111,6 +112,18 @@ public sealed class PredictionRequestReaderTests
         Assert.Equal(2, error.Row);
         Assert.Equal("miles", error.Field);
         Assert.StartsWith("row 2: field 'miles' must be at least 0 and at most 1000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"power\":100", "\"power\":-1", "field 'power' must be more than 0 and at most 5000 (kW), got -1")]
+    [InlineData("\"age\":51", "\"age\":151", "field 'age' must be more than 0 and at most 150 (years), got 151")]
+    [InlineData("\"miles\":10", "\"miles\":-3", "field 'miles' must be at least 0 and at most 1000 (thousand miles per year), got -3")]
+    public void An_impossible_value_is_named_with_the_problem_files_unit(string find, string replace, string expected)
+    {
+        var error = Reader.ReadOne(Body(Talk.Replace(find, replace, StringComparison.Ordinal))).Error!;
+
+        Assert.Equal(InputErrorKind.InvalidValue, error.Kind);
+        Assert.Equal(expected, error.Message);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class ProblemRequestReaderTests
     public void An_empty_body_asks_for_the_problems_features()
     {
         Assert.Equal("the request body is empty: send a JSON object with the five features", Reader.ReadOne(Body(" ")).Error!.Message);
-        Assert.Equal("the request body is empty: send a JSON object with the six features", PredictionRequestReader.Insurance.ReadOne(Body("")).Error!.Message);
+        Assert.Equal("the request body is empty: send a JSON object with the six features", new PredictionRequestReader(ProblemSchema.Insurance).ReadOne(Body("")).Error!.Message);
     }
 
     private static double[] Ok(string json)

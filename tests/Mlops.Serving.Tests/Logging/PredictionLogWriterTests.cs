@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
 using Mlops.Serving.Logging;
@@ -138,7 +137,10 @@ public sealed class PredictionLogWriterTests
     }
 
     private static LoggedPrediction Row(int i) => LoggedPrediction.Of(
-        DateTimeOffset.UnixEpoch.AddSeconds(i), "v1", "ml", RiskPrediction.Certain(RiskGroup.Low), new InsuranceFeatures(false, 30, true, 40, 100, i));
+        DateTimeOffset.UnixEpoch.AddSeconds(i), "v1", "ml", new ClassPrediction(Low, InsuranceVectors.Certain(Low)), InsuranceVectors.Customer(false, 30, true, 40, 100, i));
+
+    /// <summary>The insurance problem's class index of "low".</summary>
+    private const int Low = 2;
 }
 
 /// <summary>A real log whose first appends fail, as a locked or unreachable database does.</summary>

@@ -1,26 +1,29 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Mlops.Core.Data;
+using Mlops.Core.Monitoring;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Metrics;
 using Mlops.Serving.Monitoring;
 using Mlops.Serving.Tests.Service;
+using Mlops.Testing;
 
 namespace Mlops.Serving.Tests.Monitoring;
 
 public sealed class MonitorForwarderTests
 {
     [Fact]
-    public void Rows_are_the_monitors_row_objects_with_the_prediction_and_who_answered()
+    public async Task Rows_are_the_monitors_row_objects_with_the_prediction_and_who_answered()
     {
-        var bytes = MonitorForwarder.Serialize(
-        [
-            new(new InsuranceFeatures(true, 51.5, false, 30, 100, 10), RiskGroup.Low, AnswerSource.Ml),
-            new(new InsuranceFeatures(false, 20, true, 45, 180, 60), RiskGroup.High, AnswerSource.BaselineOutOfRange),
-        ]);
+        using var monitor = new FakeMonitor();
+        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", MonitorRowJson.Insurance, new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
+            batchRows: 2, idleFlush: TimeSpan.FromMilliseconds(20));
+        await forwarder.StartAsync(CancellationToken.None);
 
-        using var json = JsonDocument.Parse(bytes);
-        var rows = json.RootElement.EnumerateArray().ToList();
+        forwarder.Enqueue(Row(InsuranceVectors.Customer(true, 51.5, false, 30, 100, 10), Low, AnswerSource.Ml));
+        forwarder.Enqueue(Row(InsuranceVectors.Customer(false, 20, true, 45, 180, 60), High, AnswerSource.BaselineOutOfRange));
+        await WaitForAsync(monitor, 2);
+        await forwarder.StopAsync(CancellationToken.None);
+
+        var rows = monitor.Batches.SelectMany(b => b.Rows.EnumerateArray()).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal(
             """{"training":1,"age":51.5,"emergency_braking":0,"braking_distance":30,"power":100,"miles":10,"prediction":2,"source":"ml"}""",
@@ -34,21 +37,16 @@ public sealed class MonitorForwarderTests
     {
         using var monitor = new FakeMonitor();
         // A flush interval of an hour: only the idle flush can send this batch in time.
-        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
+        using var forwarder = new MonitorForwarder(new Uri(monitor.Url), "insurance", MonitorRowJson.Insurance, new ServingMetrics(), NullLogger<MonitorForwarder>.Instance,
             batchRows: 100, flushInterval: TimeSpan.FromHours(1), idleFlush: TimeSpan.FromMilliseconds(20));
         await forwarder.StartAsync(CancellationToken.None);
 
         for (var i = 0; i < 30; i++)
         {
-            forwarder.Enqueue(new InsuranceFeatures(false, 30 + i, true, 40, 100, 20), RiskGroup.Medium, AnswerSource.Ml);
+            forwarder.Enqueue(Row(InsuranceVectors.Customer(false, 30 + i, true, 40, 100, 20), Medium, AnswerSource.Ml));
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (monitor.Rows < 30)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{monitor.Rows} of 30 rows arrived within 20 s");
-            await Task.Delay(10);
-        }
+        await WaitForAsync(monitor, 30);
 
         await forwarder.StopAsync(CancellationToken.None);
         Assert.Equal(30, monitor.Rows);
@@ -73,7 +71,7 @@ public sealed class MonitorForwarderTests
         });
         var metrics = new ServingMetrics();
         var logger = new WarningCounter();
-        using var forwarder = new MonitorForwarder(new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)refuser.LocalEndpoint).Port}"), "insurance", metrics, logger,
+        using var forwarder = new MonitorForwarder(new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)refuser.LocalEndpoint).Port}"), "insurance", MonitorRowJson.Insurance, metrics, logger,
             batchRows: 10, flushInterval: TimeSpan.FromMilliseconds(20), idleFlush: TimeSpan.FromMilliseconds(5), maxBackoff: TimeSpan.FromMilliseconds(800));
         await forwarder.StartAsync(CancellationToken.None);
 
@@ -82,7 +80,7 @@ public sealed class MonitorForwarderTests
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         while (DateTime.UtcNow < until)
         {
-            forwarder.Enqueue(new InsuranceFeatures(false, 30, true, 40, 100, 20), RiskGroup.Medium, AnswerSource.Ml);
+            forwarder.Enqueue(Row(InsuranceVectors.Customer(false, 30, true, 40, 100, 20), Medium, AnswerSource.Ml));
             sent++;
             await Task.Delay(5);
         }
@@ -98,6 +96,21 @@ public sealed class MonitorForwarderTests
         Assert.Equal(1, logger.Warnings);
         Assert.Equal(sent, metrics.MonitorDroppedRows.Value);
         Assert.Equal(0, metrics.MonitorForwardedRows.Value);
+    }
+
+    /// <summary>The insurance problem's class indices.</summary>
+    private const int High = 0, Medium = 1, Low = 2;
+
+    private static MonitorRow Row(double[] customer, int prediction, AnswerSource source) => new(customer, prediction, source.Label());
+
+    private static async Task WaitForAsync(FakeMonitor monitor, int rows)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (monitor.Rows < rows)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{monitor.Rows} of {rows} rows arrived within 20 s");
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Counts the warnings a forwarder logs.</summary>

@@ -87,6 +87,9 @@ public sealed class ProblemServiceTests(ProblemServiceTests.IrisService fixture)
         Assert.Equal("number", petal.GetProperty("type").GetString());
         Assert.Equal(0, petal.GetProperty("exclusiveMinimum").GetDouble());
         Assert.Contains("petal length in cm", petal.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var examples = request.GetProperty("examples").EnumerateArray().ToList();
+        Assert.Equal(3, examples.Count);
+        Assert.Equal(["sepal_length 5.1", "sepal_width 3.5", "petal_length 1.4", "petal_width 0.2"], examples[0].EnumerateObject().Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Name} {p.Value.GetDouble()}")));
 
         var response = schemas.GetProperty("PredictResponse").GetProperty("properties");
         Assert.Equal(["setosa", "versicolor", "virginica"], response.GetProperty("class").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
@@ -146,6 +149,29 @@ public sealed class ProblemServiceTests(ProblemServiceTests.IrisService fixture)
         }
 
         Assert.Equal(["5.1 1.4 0.2 ml flower-1 setosa", "6.3 6 2.5 ml - virginica", "5.1 25 0.2 baseline_out_of_range - -"], rows);
+    }
+
+    [Fact]
+    public async Task The_monitor_gets_the_rows_under_the_problems_name_with_the_problems_columns()
+    {
+        using var monitor = new FakeMonitor();
+        using var sandbox = new ServiceSandbox();
+        await using var service = await sandbox.StartAsync("--model", fixture.ModelFolder, "--monitor", monitor.Url);
+
+        var answer = await ServiceSandbox.PostAsync(service.Http, "predict", Setosa);
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (monitor.Rows < 1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no row reached the monitor within 20 s");
+            await Task.Delay(10);
+        }
+
+        var (path, rows) = Assert.Single(monitor.Batches);
+        Assert.Equal("/iterate/iris", path);
+        Assert.Equal(
+            """{"sepal_length":5.1,"sepal_width":3.5,"petal_length":1.4,"petal_width":0.2,"prediction":0,"source":"ml"}""",
+            Assert.Single(rows.EnumerateArray()).GetRawText());
     }
 
     /// <summary>Iris trained once with the CLI, served by one <c>mlops serve --model DIR</c> for the class.</summary>

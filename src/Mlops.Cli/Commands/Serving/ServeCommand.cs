@@ -43,7 +43,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string? Problem { get; init; }
 
         [CommandOption("--monitor <URL>")]
-        [Description("Forward every answered input with its prediction to the drift monitor at URL (POST URL/iterate/insurance), in batches, with the token if one is set.")]
+        [Description("Forward every answered input with its prediction to the drift monitor at URL (POST URL/iterate/PROBLEM, the served problem's name: insurance for the talk's), in batches, with the token if one is set.")]
         public string? Monitor { get; init; }
 
         [CommandOption("--monitor-token-file <FILE>")]

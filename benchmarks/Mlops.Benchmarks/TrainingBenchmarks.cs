@@ -15,19 +15,25 @@ namespace Mlops.Benchmarks;
 [MemoryDiagnoser]
 public class TrainingBenchmarks
 {
-    private InsuranceDataset _reference = null!;
+    private static readonly RuleModel Rules = RuleModel.For(ProblemSchema.Insurance);
+    private ProblemDataset _reference = null!;
     private string _referenceHash = null!;
-    private InsuranceFeatures[] _rows = null!;
+    private double[][] _rows = null!;
     private TrainedModel _model = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var file = BenchmarkData.SeedFile("reference.csv");
-        _reference = InsuranceCsvReader.ReadFile(file, requireLabels: true);
+        _reference = ProblemCsvReader.ReadFile(file, ProblemSchema.Insurance, requireLabels: true);
         _referenceHash = ContentHash.OfFile(file);
-        _rows = [.. _reference.Records.Select(r => r.Features)];
-        _model = ProblemModelTrainer.Train(InsuranceVector.Dataset(_reference), _referenceHash, new TrainingOptions());
+        _rows = [.. Enumerable.Range(0, _reference.RowCount).Select(r =>
+        {
+            var vector = new double[_reference.Schema.Features.Count];
+            _reference.CopyRow(r, vector);
+            return vector;
+        })];
+        _model = ProblemModelTrainer.Train(_reference, _referenceHash, new TrainingOptions());
     }
 
     [GlobalCleanup]
@@ -44,12 +50,12 @@ public class TrainingBenchmarks
     [Benchmark(Description = "train (maxent, in memory)")]
     public double Train()
     {
-        using var model = ProblemModelTrainer.Train(InsuranceVector.Dataset(_reference), _referenceHash, new TrainingOptions());
+        using var model = ProblemModelTrainer.Train(_reference, _referenceHash, new TrainingOptions());
         return model.Card.TestAccuracy;
     }
 
     [Benchmark(Description = "validate (in memory)")]
-    public bool Validate() => ModelValidator.Validate(_model, InsuranceVector.Dataset(_reference), _referenceHash, InvariantSpec.Default).Passed;
+    public bool Validate() => ModelValidator.Validate(_model, _reference, _referenceHash, InvariantSpec.Default).Passed;
 
     [Benchmark(Baseline = true, Description = "rule baseline, 1,500 rows")]
     public int PredictBaseline()
@@ -57,7 +63,7 @@ public class TrainingBenchmarks
         var high = 0;
         foreach (var row in _rows)
         {
-            high += BaselineRiskModel.Instance.Predict(row).Group == RiskGroup.High ? 1 : 0;
+            high += Rules.Classify(row) == 0 ? 1 : 0;
         }
 
         return high;
@@ -69,12 +75,12 @@ public class TrainingBenchmarks
         var high = 0;
         foreach (var row in _rows)
         {
-            high += _model.Model.Predict(row).Group == RiskGroup.High ? 1 : 0;
+            high += _model.Classifier.Predict(row).Class == 0 ? 1 : 0;
         }
 
         return high;
     }
 
-    [Benchmark(Description = "model, 1,500 rows as one batch")]
-    public int PredictBatch() => _model.Model.PredictAll(_rows).Count(p => p.Group == RiskGroup.High);
+    [Benchmark(Description = "model, 1,500 rows of the dataset (ProblemModelTrainer.PredictAll)")]
+    public int PredictBatch() => ProblemModelTrainer.PredictAll(_model.Classifier, _reference).Count(p => p.Class == 0);
 }

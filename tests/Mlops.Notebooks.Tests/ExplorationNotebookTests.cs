@@ -16,8 +16,9 @@ public sealed class ExplorationNotebookTests(ExplorationNotebookRun notebook) : 
         var file = RepositoryPaths.SeedMonth(0);
         var reference = InsuranceCsvReader.ReadFile(file, requireLabels: true);
         var sha256 = ContentHash.OfFile(file);
-        using var model = ProblemModelTrainer.Train(InsuranceVector.Dataset(reference), sha256, new TrainingOptions());
-        return (reference, model.Card, ModelValidator.Validate(model, InsuranceVector.Dataset(reference), sha256, InvariantSpec.Default));
+        var data = ProblemCsvReader.ReadFile(file, ProblemSchema.Insurance, requireLabels: true);
+        using var model = ProblemModelTrainer.Train(data, sha256, new TrainingOptions());
+        return (reference, model.Card, ModelValidator.Validate(model, data, sha256, InvariantSpec.Default));
     });
 
     [Fact]

@@ -1,37 +1,8 @@
-using Mlops.Core.Data;
-
 namespace Mlops.Core.Models;
 
 /// <summary>Share of rows whose predicted class is the true one.</summary>
 public static class Accuracy
 {
-    /// <summary>Accuracy over the given rows (indices into both lists); NaN for no rows.</summary>
-    public static double Of(IReadOnlyList<RiskPrediction> predictions, IReadOnlyList<RiskGroup> labels, IEnumerable<int> rows)
-    {
-        ArgumentNullException.ThrowIfNull(predictions);
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(rows);
-        var count = 0;
-        var correct = 0;
-        foreach (var i in rows)
-        {
-            count++;
-            if (predictions[i].Group == labels[i])
-            {
-                correct++;
-            }
-        }
-
-        return count == 0 ? double.NaN : (double)correct / count;
-    }
-
-    /// <summary>Accuracy over all rows.</summary>
-    public static double Of(IReadOnlyList<RiskPrediction> predictions, IReadOnlyList<RiskGroup> labels)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        return Of(predictions, labels, Enumerable.Range(0, labels.Count));
-    }
-
     /// <summary>Accuracy of class predictions against class indices over the given rows; NaN for no rows.</summary>
     public static double Of(IReadOnlyList<ClassPrediction> predictions, ReadOnlySpan<int> classes, IEnumerable<int> rows)
     {

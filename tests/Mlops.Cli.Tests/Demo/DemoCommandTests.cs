@@ -1,7 +1,7 @@
 using System.Globalization;
-using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.PredictionLog;
+using Mlops.Core.Problems;
 using Mlops.Testing;
 
 namespace Mlops.Cli.Tests.Demo;
@@ -92,7 +92,7 @@ public sealed class DemoCommandTests(ShortDemoFixture demo) : IClassFixture<Shor
         Assert.Equal(12, record.GetProperty("month").GetInt32());
 
         // Independently: which month-12 customers the service answered (the log's keys), the model scoring them from the month file.
-        var month = InsuranceCsvReader.ReadFile(Path.Combine(RepositoryPaths.SeedData, "month-12.csv")).Records;
+        var month = ProblemCsvReader.ReadFile(Path.Combine(RepositoryPaths.SeedData, "month-12.csv"), ProblemSchema.Insurance, requireLabels: true);
         await using var log = SqlitePredictionLog.Open(Path.Combine(demo.Workdir, "home", "predictions.db"));
         var answered = new List<int>();
         for (var after = 0L; await log.ReadAfterAsync(after, 10_000) is { Count: > 0 } page; after = page[^1].Id)
@@ -101,7 +101,15 @@ public sealed class DemoCommandTests(ShortDemoFixture demo) : IClassFixture<Shor
         }
 
         using var model = ModelDirectory.Load(Path.Combine(demo.Workdir, "models", "classifier"));
-        var modelAccuracy = answered.Count(i => model.Model.Predict(month[i].Features).Group == month[i].Group) / (double)answered.Count;
+        var vector = new double[month.Schema.Features.Count];
+        var right = 0;
+        foreach (var i in answered)
+        {
+            month.CopyRow(i, vector);
+            right += model.Classifier.Predict(vector).Class == month.Labels[i] ? 1 : 0;
+        }
+
+        var modelAccuracy = right / (double)answered.Count;
         Assert.Equal(answered.Count, record.GetProperty("labeled").GetInt32());
         Assert.Equal(modelAccuracy, record.GetProperty("model_accuracy").GetDouble(), 12);
 

@@ -1,6 +1,7 @@
 using Mlops.Core.Analysis;
 using Mlops.Core.Data;
 using Mlops.Core.Models;
+using Mlops.Core.Training;
 
 namespace Mlops.Core.Tests.Analysis;
 
@@ -92,8 +93,8 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     [Fact]
     public void The_realised_accuracy_of_month_12_is_the_models_accuracy_on_its_labels()
     {
-        var month12 = seed.TypedMonths[11];
-        var direct = Accuracy.Of(seed.Trained.Model.PredictAll([.. month12.Records.Select(r => r.Features)]), month12.Labels());
+        var month12 = seed.Months[11].Data;
+        var direct = Accuracy.Of(ProblemModelTrainer.PredictAll(seed.Trained.Classifier, month12), month12.Labels, Enumerable.Range(0, month12.RowCount));
         var reported = Analysis.Performance.Single(p => p.Month == 12);
         Assert.Equal(direct, reported.RealisedAccuracy!.Value, 12);
         Assert.InRange(direct, 0.78, 0.83);
@@ -118,13 +119,14 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
         Assert.True(quality.ImpossibleValues["miles"] > 300, $"{quality.ImpossibleValues["miles"]} negative miles in month 36");
         Assert.Equal(0, Analysis.Quality.Single(q => q.Month == 1).ImpossibleValues["miles"]);
 
-        var predictions = seed.Trained.Model.PredictAll([.. month36.Records.Select(r => r.Features)]);
+        var data = seed.Months[^1].Data;
+        var predictions = ProblemModelTrainer.PredictAll(seed.Trained.Classifier, data);
         var ranges = TrainingRanges.Of(seed.Trained.Card, Core.Problems.ProblemSchema.Insurance);
-        var vector = new double[InsuranceVector.Length];
-        var fallbacks = month36.Records.Select((r, i) =>
+        var vector = new double[data.Schema.Features.Count];
+        var fallbacks = Enumerable.Range(0, data.RowCount).Select(i =>
         {
-            InsuranceVector.Write(r.Features, vector);
-            return FallbackRule.Default.Decide(vector, ranges, InsuranceVector.ToClassPrediction(predictions[i]));
+            data.CopyRow(i, vector);
+            return FallbackRule.Default.Decide(vector, ranges, predictions[i]);
         }).Count(d => d.UsesBaseline);
         Assert.Equal(fallbacks / 1500.0, quality.FallbackShare!.Value, 12);
         Assert.Equal(month36.Records.Count(r => !seed.Trained.Card.FeatureRanges["miles"].Contains(r.Features.Miles)), quality.OutsideTrainingRange!["miles"]);

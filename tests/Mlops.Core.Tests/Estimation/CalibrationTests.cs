@@ -20,7 +20,7 @@ public sealed class CalibrationTests
     {
         // A model that always says 0.9 for its class but is right only 60 % of the time.
         var random = new Random(11);
-        var predictions = new List<RiskPrediction>();
+        var predictions = new List<ClassPrediction>();
         var labels = new List<RiskGroup>();
         for (var i = 0; i < 3000; i++)
         {
@@ -29,11 +29,11 @@ public sealed class CalibrationTests
             probabilities[(int)predicted] = 0.9 - (random.NextDouble() * 0.01);
             probabilities[((int)predicted + 1) % 3] = (1 - probabilities[(int)predicted]) / 2;
             probabilities[((int)predicted + 2) % 3] = (1 - probabilities[(int)predicted]) / 2;
-            predictions.Add(RiskPrediction.FromProbabilities(probabilities));
+            predictions.Add(ClassPrediction.FromProbabilities(probabilities));
             labels.Add(random.NextDouble() < 0.6 ? predicted : (RiskGroup)(((int)predicted + 1 + random.Next(2)) % 3));
         }
 
-        var estimator = ConfidenceBasedPerformanceEstimator.Fit([.. predictions.Select(InsuranceVector.ToClassPrediction)], [.. labels.Select(l => (int)l)], RiskGroups.Count, seed: 1);
+        var estimator = ConfidenceBasedPerformanceEstimator.Fit(predictions, [.. labels.Select(l => (int)l)], RiskGroups.Count, seed: 1);
         Assert.InRange(predictions.Average(p => p.Certainty), 0.88, 0.9);
         Assert.InRange(estimator.ReferenceAccuracy, 0.58, 0.62);
         Assert.InRange(estimator.ReferenceEstimate.Estimated, estimator.ReferenceAccuracy - 0.03, estimator.ReferenceAccuracy + 0.03);

@@ -1,6 +1,7 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.Problems;
+using Mlops.Core.Tests.Problems;
 
 namespace Mlops.Core.Tests.Models;
 
@@ -34,12 +35,7 @@ public sealed class FallbackRuleTests
     private static readonly ClassPrediction Sure = ClassPrediction.FromProbabilities([0.1, 0.2, 0.7]);
 
     /// <summary>The customer as the insurance problem's feature vector, which the rule reads.</summary>
-    private static double[] V(InsuranceFeatures customer)
-    {
-        var vector = new double[InsuranceVector.Length];
-        InsuranceVector.Write(customer, vector);
-        return vector;
-    }
+    private static double[] V(InsuranceFeatures customer) => TalkCustomers.Vector(customer);
 
     [Fact]
     public void Power_20_is_outside_the_training_range_and_the_model_is_not_asked()

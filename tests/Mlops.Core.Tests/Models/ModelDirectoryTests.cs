@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Mlops.Core.Models;
 using Mlops.Core.Tests.Training;
+using Mlops.Core.Training;
 using Mlops.Testing;
 
 namespace Mlops.Core.Tests.Models;
@@ -49,11 +50,10 @@ public sealed class ModelDirectoryTests(ReferenceModelFixture fixture) : IDispos
         Assert.Equal(fixture.Trained.Card.TestAccuracy, loaded.Card.TestAccuracy);
         Assert.Equal(fixture.Trained.Card.FeatureRanges, loaded.Card.FeatureRanges);
         Assert.Equal(fixture.Trained.Card.Parameters, loaded.Card.Parameters);
-        Assert.Equal("maxent", loaded.Model.Name);
-        var features = fixture.Reference.Records.Select(r => r.Features).ToArray();
+        Assert.Equal("maxent", loaded.Classifier.Name);
         Assert.Equal(
-            fixture.Trained.Model.PredictAll(features).Select(p => p.Probabilities.ToArray()),
-            loaded.Model.PredictAll(features).Select(p => p.Probabilities.ToArray()));
+            ProblemModelTrainer.PredictAll(fixture.Trained.Classifier, fixture.Data).Select(p => p.Probabilities.ToArray()),
+            ProblemModelTrainer.PredictAll(loaded.Classifier, fixture.Data).Select(p => p.Probabilities.ToArray()));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Mlops.Core.Data;
-using Mlops.Core.Models;
 using Mlops.Core.Problems;
 using Mlops.Testing;
 
@@ -7,30 +5,33 @@ namespace Mlops.Core.Tests.Problems;
 
 public sealed class RuleModelTests
 {
-    /// <summary>The talk's rule model as the talk states it, the oracle for the rules in the problem file.</summary>
-    private static RiskGroup TalkRules(InsuranceFeatures f)
+    private static readonly RuleModel InsuranceRules = RuleModel.For(ProblemSchema.Insurance);
+
+    /// <summary>The talk's rule model as the talk states it, the oracle for the rules in the problem file (class indices: high, medium, low).</summary>
+    private static int TalkRules(bool training, double age, bool braking, double power, double miles)
     {
-        if (f.Training)
+        const int high = 0, medium = 1, low = 2;
+        if (training)
         {
-            return RiskGroup.Low;
+            return low;
         }
 
-        if (f.Age < 30)
+        if (age < 30)
         {
-            return f.Power > 130 ? RiskGroup.High : RiskGroup.Medium;
+            return power > 130 ? high : medium;
         }
 
-        if (f.Age > 50)
+        if (age > 50)
         {
-            return RiskGroup.High;
+            return high;
         }
 
-        if (f.EmergencyBraking)
+        if (braking)
         {
-            return RiskGroup.Low;
+            return low;
         }
 
-        return f.Miles > 50 ? RiskGroup.High : f.Miles > 30 ? RiskGroup.Medium : RiskGroup.Low;
+        return miles > 50 ? high : miles > 30 ? medium : low;
     }
 
     [Theory]
@@ -39,22 +40,24 @@ public sealed class RuleModelTests
     [InlineData(36)]
     public void The_insurance_rules_from_the_file_answer_as_the_talks_rules_on_every_seed_row(int month)
     {
-        var data = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(month));
+        var data = ProblemCsvReader.ReadFile(RepositoryPaths.SeedMonth(month), ProblemSchema.Insurance);
+        var vector = new double[data.Schema.Features.Count];
 
-        foreach (var record in data.Records)
+        for (var r = 0; r < data.RowCount; r++)
         {
-            Assert.Equal(TalkRules(record.Features), BaselineRiskModel.Classify(record.Features));
+            data.CopyRow(r, vector);
+            var expected = TalkRules(data.Feature("training")[r] == 1, data.Feature("age")[r], data.Feature("emergency_braking")[r] == 1, data.Feature("power")[r], data.Feature("miles")[r]);
+            Assert.Equal(expected, InsuranceRules.Classify(vector));
         }
     }
 
     [Fact]
     public void The_boundaries_are_the_talks()
     {
-        var customer = new InsuranceFeatures(false, 40, false, 40, 100, 30);
         foreach (var (age, power, miles) in new[] { (30.0, 131.0, 30.0), (29.999, 130.0, 0.0), (29.999, 130.001, 0.0), (50.0, 100.0, 50.0), (50.001, 100.0, 0.0), (40.0, 100.0, 30.001), (40.0, 100.0, 50.001) })
         {
-            var f = customer with { Age = age, Power = power, Miles = miles };
-            Assert.Equal(TalkRules(f), BaselineRiskModel.Classify(f));
+            var customer = InsuranceVectors.Customer(false, age, false, 40, power, miles);
+            Assert.Equal(TalkRules(false, age, false, power, miles), InsuranceRules.Classify(customer));
         }
     }
 

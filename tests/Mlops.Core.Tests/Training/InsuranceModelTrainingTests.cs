@@ -1,6 +1,7 @@
 using Mlops.Core.Data;
 using Mlops.Core.Models;
 using Mlops.Core.Problems;
+using Mlops.Core.Tests.Problems;
 using Mlops.Core.Training;
 using Mlops.Testing;
 
@@ -9,7 +10,12 @@ namespace Mlops.Core.Tests.Training;
 [Collection(ReferenceModelGroup.Name)]
 public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
 {
-    private InsuranceFeatures[] ReferenceFeatures => [.. fixture.Reference.Records.Select(r => r.Features)];
+    private double[][] ReferenceVectors => [.. Enumerable.Range(0, fixture.Data.RowCount).Select(r =>
+    {
+        var vector = new double[fixture.Data.Schema.Features.Count];
+        fixture.Data.CopyRow(r, vector);
+        return vector;
+    })];
 
     [Fact]
     public void The_card_describes_training_data_schema_ranges_and_accuracy()
@@ -45,7 +51,7 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
     [Fact]
     public void Probabilities_are_three_classes_summing_to_one_and_the_group_is_the_most_probable()
     {
-        var predictions = ((IRiskModel)fixture.Trained.Model).PredictAll(ReferenceFeatures);
+        var predictions = ProblemModelTrainer.PredictAll(fixture.Trained.Classifier, fixture.Data);
 
         Assert.All(predictions, p =>
         {
@@ -53,20 +59,20 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
             Assert.Equal(1.0, p.Probabilities.Sum(), 9);
             Assert.Equal(p.Probabilities.Max(), p.Certainty);
         });
-        Assert.Equal(RiskGroups.All, predictions.Select(p => p.Group).Distinct().Order());
+        Assert.Equal([0, 1, 2], predictions.Select(p => p.Class).Distinct().Order());
     }
 
     [Fact]
     public void The_batch_path_gives_exactly_what_single_predictions_give()
     {
-        var model = fixture.Trained.Model;
-        var batch = model.PredictAll(ReferenceFeatures);
-        var single = ReferenceFeatures.Select(model.Predict).ToArray();
+        var model = fixture.Trained.Classifier;
+        var batch = ProblemModelTrainer.PredictAll(model, fixture.Data);
+        var single = ReferenceVectors.Select(v => model.Predict(v)).ToArray();
 
-        Assert.Equal(single.Length, batch.Count);
+        Assert.Equal(single.Length, batch.Length);
         for (var i = 0; i < single.Length; i++)
         {
-            Assert.Equal(single[i].Group, batch[i].Group);
+            Assert.Equal(single[i].Class, batch[i].Class);
             Assert.Equal(single[i].Probabilities, batch[i].Probabilities);
         }
     }
@@ -74,19 +80,19 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
     [Fact]
     public async Task One_shared_instance_predicts_correctly_from_many_threads()
     {
-        var model = fixture.Trained.Model;
-        var rows = ReferenceFeatures;
-        var expected = rows.Select(model.Predict).Select(p => p.Probabilities.ToArray()).ToArray();
+        var model = fixture.Trained.Classifier;
+        var rows = ReferenceVectors;
+        var expected = rows.Select(v => model.Predict(v)).Select(p => p.Probabilities.ToArray()).ToArray();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
         {
-            // Half the threads predict row by row (pooled engines), half in batches of varying size.
+            // Half the threads predict row by row (pooled engines), half through the whole-dataset path.
             if (t % 2 == 0)
             {
-                return rows.Select(model.Predict).ToArray();
+                return rows.Select(v => model.Predict(v)).ToArray();
             }
 
-            return rows.Chunk(50 + t).SelectMany(chunk => model.PredictAll(chunk)).ToArray();
+            return ProblemModelTrainer.PredictAll(model, fixture.Data);
         })));
 
         foreach (var result in results)
@@ -101,14 +107,14 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
     public void The_same_data_and_seed_give_the_same_model(TrainerKind trainer)
     {
         var options = new TrainingOptions { Trainer = trainer, Seed = 7 };
-        using var first = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", options);
-        using var second = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", options);
+        using var first = ProblemModelTrainer.Train(fixture.Data, "hash", options);
+        using var second = ProblemModelTrainer.Train(fixture.Data, "hash", options);
 
         Assert.Equal(first.Card.TrainAccuracy, second.Card.TrainAccuracy);
         Assert.Equal(first.Card.TestAccuracy, second.Card.TestAccuracy);
         Assert.Equal(first.Card.Parameters, second.Card.Parameters);
-        var a = first.Model.PredictAll(ReferenceFeatures);
-        var b = second.Model.PredictAll(ReferenceFeatures);
+        var a = ProblemModelTrainer.PredictAll(first.Classifier, fixture.Data);
+        var b = ProblemModelTrainer.PredictAll(second.Classifier, fixture.Data);
         Assert.Equal(a.Select(p => p.Probabilities.ToArray()), b.Select(p => p.Probabilities.ToArray()));
     }
 
@@ -116,7 +122,7 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
     public void Boosted_trees_overfit_these_1200_rows_even_when_regularised()
     {
         // Why the default is maximum entropy (see RiskTrainers): recorded here so a change shows.
-        using var trees = ProblemModelTrainer.Train(InsuranceVector.Dataset(fixture.Reference), "hash", new TrainingOptions { Trainer = TrainerKind.LightGbm });
+        using var trees = ProblemModelTrainer.Train(fixture.Data, "hash", new TrainingOptions { Trainer = TrainerKind.LightGbm });
 
         Assert.Equal("lightgbm", trees.Card.Trainer);
         Assert.True(trees.Card.TrainAccuracy - trees.Card.TestAccuracy > 0.05, $"train {trees.Card.TrainAccuracy} test {trees.Card.TestAccuracy}");
@@ -125,13 +131,14 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
     [Fact]
     public void A_class_missing_from_the_data_still_gives_three_class_scores_in_the_right_order()
     {
-        var withoutHigh = new InsuranceDataset("no-high.csv", [.. fixture.Reference.Records.Where(r => r.Group != RiskGroup.High)]);
+        var high = ProblemSchema.Insurance.Label.Classes.ToList().FindIndex(c => c.Name == "high");
+        var withoutHigh = DatasetRows.Where(fixture.Data, "no-high.csv", r => fixture.Data.Labels[r] != high);
 
-        using var trained = ProblemModelTrainer.Train(InsuranceVector.Dataset(withoutHigh), "hash", new TrainingOptions());
-        var predictions = trained.Model.PredictAll([.. withoutHigh.Records.Select(r => r.Features)]);
+        using var trained = ProblemModelTrainer.Train(withoutHigh, "hash", new TrainingOptions());
+        var predictions = ProblemModelTrainer.PredictAll(trained.Classifier, withoutHigh);
 
         Assert.All(predictions, p => Assert.Equal(3, p.Probabilities.Count));
-        Assert.DoesNotContain(predictions, p => p.Group == RiskGroup.High);
+        Assert.DoesNotContain(predictions, p => p.Class == high);
         Assert.True(trained.Card.TestAccuracy > 0.85, $"low and medium are still told apart: {trained.Card.TestAccuracy}");
     }
 
@@ -148,9 +155,9 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
     [Fact]
     public void Unlabeled_data_is_bad_input()
     {
-        var unlabeled = new InsuranceDataset("production.csv", [.. fixture.Reference.Records.Select(r => new InsuranceRecord(r.Features))]);
+        var unlabeled = DatasetRows.Where(fixture.Data, "production.csv", _ => true, labeled: false);
 
-        var error = Assert.Throws<InvalidInputException>(() => ProblemModelTrainer.Train(InsuranceVector.Dataset(unlabeled), "hash", new TrainingOptions()));
+        var error = Assert.Throws<InvalidInputException>(() => ProblemModelTrainer.Train(unlabeled, "hash", new TrainingOptions()));
 
         Assert.Contains("production.csv", error.Message, StringComparison.Ordinal);
         Assert.Contains("label", error.Message, StringComparison.Ordinal);

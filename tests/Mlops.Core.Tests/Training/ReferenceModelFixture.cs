@@ -12,10 +12,14 @@ public sealed class ReferenceModelFixture : IDisposable
     public ReferenceModelFixture()
     {
         Reference = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(0), requireLabels: true);
+        Data = ProblemCsvReader.ReadFile(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance, requireLabels: true);
         Trained = ProblemModelTrainer.TrainFile(RepositoryPaths.SeedMonth(0), ProblemSchema.Insurance, new TrainingOptions());
     }
 
     public InsuranceDataset Reference { get; }
+
+    /// <summary>The same file through the insurance problem: the vectors, class indices and risk scores the trainer reads.</summary>
+    public ProblemDataset Data { get; }
 
     public TrainedModel Trained { get; }
 

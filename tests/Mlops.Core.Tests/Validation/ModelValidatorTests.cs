@@ -1,6 +1,5 @@
-using Mlops.Core.Data;
-using Mlops.Core.Models;
 using Mlops.Core.Problems;
+using Mlops.Core.Tests.Problems;
 using Mlops.Core.Tests.Training;
 using Mlops.Core.Training;
 using Mlops.Core.Validation;
@@ -93,9 +92,9 @@ public sealed class ModelValidatorTests(ReferenceModelFixture fixture)
     [Fact]
     public void Unlabeled_data_cannot_be_validated()
     {
-        var unlabeled = new InsuranceDataset("month-40.csv", [.. fixture.Reference.Records.Select(r => new InsuranceRecord(r.Features))]);
+        var unlabeled = DatasetRows.Where(fixture.Data, "month-40.csv", _ => true, labeled: false);
 
-        var error = Assert.Throws<InvalidInputException>(() => ModelValidator.Validate(fixture.Trained, InsuranceVector.Dataset(unlabeled), "hash", InvariantSpec.Default));
+        var error = Assert.Throws<InvalidInputException>(() => ModelValidator.Validate(fixture.Trained, unlabeled, "hash", InvariantSpec.Default));
 
         Assert.Contains("month-40.csv", error.Message, StringComparison.Ordinal);
     }

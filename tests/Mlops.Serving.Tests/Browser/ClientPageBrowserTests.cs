@@ -34,9 +34,9 @@ public sealed partial class ClientPageBrowserTests
         await FillAsync(page, customer);
         await SubmitAsync(page);
         await Expect(page.Locator("#source")).ToHaveAttributeAsync("data-source", "ML");
-        await Expect(page.Locator("#risk")).ToHaveTextAsync(expected.Group.Name() + " risk");
+        await Expect(page.Locator("#risk")).ToHaveTextAsync(((RiskGroup)expected.Class).Name() + " risk");
         await Expect(page.Locator("#source")).ToHaveTextAsync("answered by the model v1");
-        var shown = (await page.Locator("#p-" + expected.Group.Name()).TextContentAsync())!;
+        var shown = (await page.Locator("#p-" + ((RiskGroup)expected.Class).Name()).TextContentAsync())!;
         Assert.Equal((expected.Certainty * 100).ToString("F1", CultureInfo.InvariantCulture) + " %", shown);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ScreenshotPath("client-page-model.png"), FullPage = true });
 
@@ -47,7 +47,7 @@ public sealed partial class ClientPageBrowserTests
         await Expect(page.Locator("#source")).ToHaveAttributeAsync("data-source", "baseline - out of range");
         await Expect(page.Locator("#source")).ToHaveTextAsync("fallback: baseline - out of range");
         await Expect(page.Locator("#reason")).ToContainTextAsync("power 20 is outside the training range");
-        var baseline = Core.Models.BaselineRiskModel.Classify(customer with { Power = 20 });
+        var baseline = TalkCustomers.Baseline(customer with { Power = 20 });
         await Expect(page.Locator("#risk")).ToHaveTextAsync(baseline.Name() + " risk");
         Assert.Equal("100.0 %", await page.Locator("#p-" + baseline.Name()).TextContentAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ScreenshotPath("client-page-power-20.png"), FullPage = true });

@@ -3,6 +3,7 @@ using Mlops.Core.Models;
 using Mlops.Core.Problems;
 using Mlops.Serving.Fallback;
 using Mlops.Serving.Models;
+using Mlops.Serving.Tests.Service;
 
 namespace Mlops.Serving.Tests.Fallback;
 
@@ -106,12 +107,7 @@ public sealed class FallbackPolicyTests
     private static FallbackPolicy Policy(double minCertainty = 0.5) => new(minCertainty);
 
     /// <summary>The insurance problem's feature vector of a customer.</summary>
-    private static double[] V(InsuranceFeatures customer)
-    {
-        var vector = new double[InsuranceVector.Length];
-        InsuranceVector.Write(customer, vector);
-        return vector;
-    }
+    private static double[] V(InsuranceFeatures customer) => TalkCustomers.Vector(customer);
 
     private static ServedModel Served(IClassifier model) =>
         ServedModel.Trained(model, TestCards.WithTalkRanges(), "v1", "test", 1, DateTimeOffset.UnixEpoch, fallback: new ConstantModel(RiskGroup.Medium));

@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.Text;
-using Mlops.Core.Data;
-using Mlops.Core.Models;
 using Mlops.Core.Problems;
 using Mlops.Serving.Input;
+using Mlops.Testing;
 
 namespace Mlops.Serving.Tests.Input;
 
@@ -17,7 +16,7 @@ public sealed class PredictionRequestReaderTests
     public void Reads_the_seeds_request()
     {
         var features = Ok(Talk);
-        Assert.Equal(new InsuranceFeatures(true, 51, true, 30, 100, 10), features);
+        Assert.Equal(InsuranceVectors.Customer(true, 51, true, 30, 100, 10), features);
     }
 
     [Theory]
@@ -26,7 +25,7 @@ public sealed class PredictionRequestReaderTests
     [InlineData("""{"miles":10, "power":100, "braking_distance":30.5, "emergency_braking":0, "age":51.0, "training":1, "id":"extra", "nested":{"a":[1,2]}}""")]
     public void Accepts_flags_as_booleans_numbers_as_strings_the_seeds_spelling_and_any_order(string json)
     {
-        Assert.Equal(new InsuranceFeatures(true, 51, false, 30.5, 100, 10), Ok(json));
+        Assert.Equal(InsuranceVectors.Customer(true, 51, false, 30.5, 100, 10), Ok(json));
     }
 
     [Theory]
@@ -99,7 +98,7 @@ public sealed class PredictionRequestReaderTests
         var result = Reader.ReadBatch(Body($"[{Talk},{Talk.Replace("\"power\":100", "\"power\":20", StringComparison.Ordinal)}]"), maxRows: 10);
 
         Assert.Null(result.Error);
-        Assert.Equal([100.0, 20.0], result.Value!.Select(r => Customer(r.Features).Power));
+        Assert.Equal([100.0, 20.0], result.Value!.Select(r => r.Features[Power]));
     }
 
     [Fact]
@@ -154,7 +153,7 @@ public sealed class PredictionRequestReaderTests
         var last = first.Append(bytes.AsMemory(7, 20)).Append(bytes.AsMemory(27));
         var result = Reader.ReadOne(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
 
-        Assert.Equal(new InsuranceFeatures(true, 51, true, 30, 100, 10), Customer(result.Value!.Features));
+        Assert.Equal(InsuranceVectors.Customer(true, 51, true, 30, 100, 10), result.Value!.Features);
         Assert.Null(result.Value.RequestId);
     }
 
@@ -186,14 +185,15 @@ public sealed class PredictionRequestReaderTests
         Assert.Equal(1, error.Row);
     }
 
-    private static InsuranceFeatures Ok(string json)
+    private static double[] Ok(string json)
     {
         var result = Reader.ReadOne(Body(json));
         Assert.True(result.Error is null, result.Error?.Message);
-        return Customer(result.Value!.Features);
+        return result.Value!.Features;
     }
 
-    private static InsuranceFeatures Customer(double[] vector) => InsuranceVector.Read(vector);
+    /// <summary>Where power is in the insurance problem's vector.</summary>
+    private static int Power => ProblemSchema.Insurance.FeatureIndex("power");
 
     private static InputError Error(string json)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Mlops.Core.Models;
+using Mlops.Testing;
 
 namespace Mlops.Serving.Tests.Service;
 
@@ -25,9 +25,9 @@ public sealed class FallbackServiceTests
             var json = (await ServiceSandbox.PredictAsync(service.Http, customer)).Json;
             Assert.Equal("baseline - low probability", json.GetProperty("source").GetString());
             Assert.Contains("below 0.8", json.GetProperty("reason").GetString(), StringComparison.Ordinal);
-            var expected = BaselineRiskModel.Classify(customer);
+            var expected = TalkCustomers.Baseline(customer);
             Assert.Equal((int)expected, json.GetProperty("category").GetInt32());
-            Assert.Equal(RiskPrediction.Certain(expected).Probabilities, json.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()));
+            Assert.Equal(InsuranceVectors.Certain((int)expected), json.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()));
         }
 
         foreach (var customer in sure)
@@ -51,7 +51,7 @@ public sealed class FallbackServiceTests
         Assert.Contains("no production model", service.Output, StringComparison.Ordinal);
         var answer = (await ServiceSandbox.PredictAsync(service.Http, customer)).Json;
         Assert.Equal("baseline", answer.GetProperty("source").GetString());
-        Assert.Equal((int)BaselineRiskModel.Classify(customer), answer.GetProperty("category").GetInt32());
+        Assert.Equal((int)TalkCustomers.Baseline(customer), answer.GetProperty("category").GetInt32());
 
         sandbox.Promote(version);
         health = await ServiceSandbox.WaitForHealthAsync(service.Http, h => h.GetProperty("model_version").GetString() == version, TimeSpan.FromSeconds(30));

@@ -82,7 +82,7 @@ public sealed class LabelsServiceTests
         var modelOnly = byModel.Count(Right) / (double)byModel.Length;
         Assert.True(byModel.Length < labeled.Length, "the fallback answered none: the test would not tell model and service apart");
         using var model = ModelDirectory.Load(modelFolder);
-        var scored = labeled.Count(i => model.Model.Predict(month[i].Features).Group == month[i].Group) / (double)labeled.Length;
+        var scored = labeled.Count(i => model.Classifier.Predict(TalkCustomers.Vector(month[i].Features)).Class == (int?)month[i].Group) / (double)labeled.Length;
         Assert.NotEqual(realised, scored, 6);
 
         var run = await CliProcess.RunAsync(

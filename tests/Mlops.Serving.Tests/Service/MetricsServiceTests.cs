@@ -35,11 +35,11 @@ public sealed class MetricsServiceTests
 
         foreach (var group in RiskGroups.All)
         {
-            var expected = confident.Count(c => model.Predict(c).Group == group);
+            var expected = confident.Count(c => model.Predict(c).Class == (int)group);
             Assert.Equal(expected, MetricsText.Value(metrics, $"mlops_predictions_total{{risk=\"{group.Name()}\",source=\"ml\",model_version=\"v1\"}}"));
         }
 
-        var baselineGroup = Core.Models.BaselineRiskModel.Classify(outOfRange).Name();
+        var baselineGroup = TalkCustomers.Baseline(outOfRange).Name();
         Assert.Equal(2, MetricsText.Value(metrics, $"mlops_predictions_total{{risk=\"{baselineGroup}\",source=\"baseline_out_of_range\",model_version=\"v1\"}}"));
         Assert.Equal(confident.Count + 2, MetricsText.Sum(metrics, "mlops_predictions_total"));
         Assert.Equal(2.0 / (confident.Count + 2), MetricsText.Value(metrics, "mlops_fallback_rate")!.Value, 9);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Mlops.Core.Data;
-using Mlops.Core.Models;
+using Mlops.Testing;
 
 namespace Mlops.Serving.Tests.Service;
 
@@ -33,8 +33,8 @@ public sealed class PredictionServiceTests(ProductionService fixture) : IClassFi
             var expected = model.Predict(customer);
             Assert.Equal("ML", json.GetProperty("source").GetString());
             Assert.Equal("v1", json.GetProperty("model_version").GetString());
-            Assert.Equal((int)expected.Group, json.GetProperty("category").GetInt32());
-            Assert.Equal(expected.Group.Name(), json.GetProperty("risk").GetString());
+            Assert.Equal(expected.Class, json.GetProperty("category").GetInt32());
+            Assert.Equal(((RiskGroup)expected.Class).Name(), json.GetProperty("risk").GetString());
             var probabilities = json.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()).ToArray();
             Assert.Equal(expected.Probabilities, probabilities);
             Assert.False(json.TryGetProperty("reason", out _));
@@ -53,9 +53,9 @@ public sealed class PredictionServiceTests(ProductionService fixture) : IClassFi
         Assert.Equal("baseline - out of range", json.GetProperty("source").GetString());
         Assert.Equal("power", json.GetProperty("feature").GetString());
         Assert.StartsWith("power 20 is outside the training range", json.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        var expected = BaselineRiskModel.Classify(customer);
+        var expected = TalkCustomers.Baseline(customer);
         Assert.Equal((int)expected, json.GetProperty("category").GetInt32());
-        Assert.Equal(RiskPrediction.Certain(expected).Probabilities, json.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()));
+        Assert.Equal(InsuranceVectors.Certain((int)expected), json.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()));
         Assert.Equal("v1", json.GetProperty("model_version").GetString());
     }
 

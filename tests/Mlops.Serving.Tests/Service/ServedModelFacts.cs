@@ -15,7 +15,7 @@ internal sealed class ServedModelFacts : IDisposable
 
     public ModelCard Card => _model.Card;
 
-    public RiskPrediction Predict(InsuranceFeatures features) => _model.Model.Predict(features);
+    public ClassPrediction Predict(InsuranceFeatures features) => _model.Classifier.Predict(TalkCustomers.Vector(features));
 
     public bool InRange(InsuranceFeatures features) =>
         Feature.All.All(f => !Card.FeatureRanges.TryGetValue(f.Name, out var range) || range.Contains(f.ValueOf(features)));

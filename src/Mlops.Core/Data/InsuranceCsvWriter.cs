@@ -46,12 +46,12 @@ public static class InsuranceCsvWriter
         Span<char> line = stackalloc char[256];
         var f = record.Features;
         var length = 0;
-        Append(line, ref length, f.Training ? 1 : 0);
-        Append(line, ref length, f.Age);
-        Append(line, ref length, f.EmergencyBraking ? 1 : 0);
-        Append(line, ref length, f.BrakingDistance);
-        Append(line, ref length, f.Power);
-        Append(line, ref length, f.Miles);
+        // The features in the problem file's order; a binary one reads 0 or 1, which "R" writes as "0"/"1".
+        foreach (var feature in Feature.All)
+        {
+            Append(line, ref length, feature.ValueOf(f));
+        }
+
         if (labeled)
         {
             var group = record.Group!.Value;

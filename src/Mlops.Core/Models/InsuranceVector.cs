@@ -54,12 +54,12 @@ public static class InsuranceVector
         }
 
         return new InsuranceFeatures(
-            values[Index(Feature.Training)] == 1,
-            values[Index(Feature.Age)],
-            values[Index(Feature.EmergencyBraking)] == 1,
-            values[Index(Feature.BrakingDistance)],
-            values[Index(Feature.Power)],
-            values[Index(Feature.Miles)]);
+            values[0] == 1,
+            values[1],
+            values[2] == 1,
+            values[3],
+            values[4],
+            values[5]);
     }
 
     /// <summary>

@@ -46,10 +46,10 @@ public class DriftBenchmarks
 
             _ring.Add(row);
         }
-        _referenceAge = SortedSample.Of(reference.Values(Feature.Age.Name));
-        _currentAge = SortedSample.Of(_window.Values(Feature.Age.Name));
-        _referenceFlag = SortedSample.Of(reference.Values(Feature.EmergencyBraking.Name));
-        _currentFlag = SortedSample.Of(_window.Values(Feature.EmergencyBraking.Name));
+        _referenceAge = SortedSample.Of(reference.Values(Feature.Find("age")!.Name));
+        _currentAge = SortedSample.Of(_window.Values(Feature.Find("age")!.Name));
+        _referenceFlag = SortedSample.Of(reference.Values(Feature.Find("emergency_braking")!.Name));
+        _currentFlag = SortedSample.Of(_window.Values(Feature.Find("emergency_braking")!.Name));
     }
 
     [Benchmark(Baseline = true, Description = "window: 6 columns, default tests")]
@@ -61,14 +61,14 @@ public class DriftBenchmarks
     [Benchmark(Description = "column: sort current (age)")]
     public int SortColumn()
     {
-        _currentAge.Load(_window.Values(Feature.Age.Name));
+        _currentAge.Load(_window.Values(Feature.Find("age")!.Name));
         return _currentAge.Count;
     }
 
     [Benchmark(Description = "column: sort current (emergency_braking)")]
     public int SortFlagColumn()
     {
-        _currentFlag.Load(_window.Values(Feature.EmergencyBraking.Name));
+        _currentFlag.Load(_window.Values(Feature.Find("emergency_braking")!.Name));
         return _currentFlag.Count;
     }
 

@@ -20,7 +20,7 @@ public sealed class ExplorationChartsTests
     [Fact]
     public void The_same_data_draws_the_same_picture()
     {
-        Assert.Equal(ExplorationCharts.ByRiskClass(Reference, Feature.Age), ExplorationCharts.ByRiskClass(Reference, Feature.Age));
+        Assert.Equal(ExplorationCharts.ByRiskClass(Reference, Feature.Find("age")!), ExplorationCharts.ByRiskClass(Reference, Feature.Find("age")!));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class ExplorationChartsTests
     {
         var unlabeled = InsuranceCsvReader.ReadFile(RepositoryPaths.SeedMonth(1));
         var records = unlabeled.Records.Select(r => r with { Risk = null, Group = null }).ToArray();
-        var error = Assert.Throws<ArgumentException>(() => ExplorationCharts.ByRiskClass(new InsuranceDataset("unlabeled.csv", records), Feature.Age));
+        var error = Assert.Throws<ArgumentException>(() => ExplorationCharts.ByRiskClass(new InsuranceDataset("unlabeled.csv", records), Feature.Find("age")!));
         Assert.Contains("unlabeled.csv", error.Message, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ public sealed record SimulationOutput(JsonElement Root)
 
     /// <summary>A feature as the monitor on the seed's reference names it: under the header's spelling, <c>emergency_breaking</c>.</summary>
     public static string InSeedSpelling(string column) =>
-        column == Feature.EmergencyBraking.Name ? InsuranceCsvFormat.SeedEmergencyBrakingSpelling : column;
+        column == Feature.Find("emergency_braking")!.Name ? InsuranceCsvFormat.SeedEmergencyBrakingSpelling : column;
 
     public static bool DatasetDrift(JsonElement month) => month.GetProperty("drift").GetProperty("dataset_drift").GetBoolean();
 

@@ -1,3 +1,4 @@
+using Mlops.Core.Data;
 using Mlops.Core.Problems;
 
 namespace Mlops.Cli.Infrastructure;
@@ -16,5 +17,33 @@ public sealed record ProblemOption(ProblemSchema Schema, char? Separator)
         }
 
         return new ProblemOption(ProblemSchemaFile.Load(problemFile), separator is null ? null : CsvSeparator.Parse(separator));
+    }
+
+    /// <summary>
+    /// Reads the talk's data without <c>--problem</c>: a <c>,</c>-separated file is refused at once, and any
+    /// other data error says how to read another problem's file — a new user's first command on their own
+    /// data must not end at "expected ';'" and nothing more.
+    /// </summary>
+    public static T ReadTheTalksData<T>(IEnumerable<string> paths, Func<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(read);
+        foreach (var path in paths)
+        {
+            var header = DataFile.Read(path, reader => DataFile.Lines(reader).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))) ?? "";
+            if (!header.Contains(';', StringComparison.Ordinal) && header.Contains(',', StringComparison.Ordinal))
+            {
+                throw new DataFormatException(path, 1, null, "expected ';'-separated columns; the header uses ','" + InsuranceCsvFormat.OtherProblemHint);
+            }
+        }
+
+        try
+        {
+            return read();
+        }
+        catch (DataFormatException e) when (!e.Message.EndsWith(InsuranceCsvFormat.OtherProblemHint, StringComparison.Ordinal))
+        {
+            throw new DataFormatException(e.Message + InsuranceCsvFormat.OtherProblemHint, e);
+        }
     }
 }

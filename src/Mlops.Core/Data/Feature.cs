@@ -1,16 +1,23 @@
+using Mlops.Core.Problems;
+
 namespace Mlops.Core.Data;
 
-/// <summary>A named model input with its kind and how to read it from a row.</summary>
+/// <summary>
+/// A column of the talk's typed rows (<see cref="InsuranceFeatures"/>, what the generator writes and the
+/// exploration reads): its name, kind and description are those of <c>config/insurance.problem.json</c>,
+/// its value the typed row's at the same position — so the problem file stays the one place that names
+/// the insurance features.
+/// </summary>
 public sealed class Feature
 {
-    private readonly Func<InsuranceFeatures, double> _read;
+    private readonly int _index;
 
-    private Feature(string name, FeatureKind kind, string description, Func<InsuranceFeatures, double> read)
+    private Feature(FeatureDefinition definition, int index)
     {
-        Name = name;
-        Kind = kind;
-        Description = description;
-        _read = read;
+        Name = definition.Name;
+        Kind = definition.Kind == FeatureType.Numeric ? FeatureKind.Numerical : FeatureKind.Categorical;
+        Description = definition.Description ?? definition.Name;
+        _index = index;
     }
 
     /// <summary>The column name in the seed's CSV format.</summary>
@@ -20,24 +27,16 @@ public sealed class Feature
 
     public string Description { get; }
 
-    public double ValueOf(InsuranceFeatures features) => _read(features);
+    public double ValueOf(InsuranceFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return features.Value(_index);
+    }
 
     public override string ToString() => Name;
 
-    public static Feature Training { get; } = new("training", FeatureKind.Categorical, "driver took a safety training (0/1)", f => f.Training ? 1 : 0);
-
-    public static Feature Age { get; } = new("age", FeatureKind.Numerical, "age in years", f => f.Age);
-
-    public static Feature EmergencyBraking { get; } = new("emergency_braking", FeatureKind.Categorical, "car has an emergency-braking assistant (0/1)", f => f.EmergencyBraking ? 1 : 0);
-
-    public static Feature BrakingDistance { get; } = new("braking_distance", FeatureKind.Numerical, "braking distance in m", f => f.BrakingDistance);
-
-    public static Feature Power { get; } = new("power", FeatureKind.Numerical, "engine power in kW", f => f.Power);
-
-    public static Feature Miles { get; } = new("miles", FeatureKind.Numerical, "thousand miles per year", f => f.Miles);
-
-    /// <summary>All six features, in the seed's column order.</summary>
-    public static IReadOnlyList<Feature> All { get; } = [Training, Age, EmergencyBraking, BrakingDistance, Power, Miles];
+    /// <summary>The insurance problem's features, in its file's order (the seed's column order).</summary>
+    public static IReadOnlyList<Feature> All { get; } = [.. ProblemSchema.Insurance.Features.Select((definition, index) => new Feature(definition, index))];
 
     public static Feature? Find(string name) => All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

@@ -30,8 +30,6 @@ public static class InsuranceCsvFormat
     {
         ArgumentNullException.ThrowIfNull(column);
         var trimmed = column.Trim();
-        return trimmed.Equals(SeedEmergencyBrakingSpelling, StringComparison.OrdinalIgnoreCase)
-            ? Feature.EmergencyBraking.Name
-            : trimmed.ToLowerInvariant();
+        return Problems.ProblemSchema.Insurance.FindFeature(trimmed)?.Name ?? trimmed.ToLowerInvariant();
     }
 }

@@ -13,4 +13,20 @@ public sealed record InsuranceFeatures(
     bool EmergencyBraking,
     double BrakingDistance,
     double Power,
-    double Miles);
+    double Miles)
+{
+    /// <summary>
+    /// The value of the problem file's feature number <paramref name="index"/> (flags as 0/1): the
+    /// parameters above are in <c>config/insurance.problem.json</c>'s order, which a test keeps equal.
+    /// </summary>
+    public double Value(int index) => index switch
+    {
+        0 => Training ? 1 : 0,
+        1 => Age,
+        2 => EmergencyBraking ? 1 : 0,
+        3 => BrakingDistance,
+        4 => Power,
+        5 => Miles,
+        _ => throw new ArgumentOutOfRangeException(nameof(index), index, "the insurance rows have six features"),
+    };
+}

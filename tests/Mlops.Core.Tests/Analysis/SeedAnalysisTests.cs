@@ -16,16 +16,16 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     [Fact]
     public void Age_rises_about_a_tenth_of_a_year_per_month()
     {
-        var age = Trend(Feature.Age);
+        var age = Trend(Feature.Find("age")!);
         Assert.InRange(age.SlopePerMonth, 0.08, 0.12);
-        Assert.Equal(seed.Typed.Column(Feature.Age).Average(), age.ReferenceMean, 9);
-        Assert.Equal(seed.TypedMonths[^1].Column(Feature.Age).Average(), age.LastMean, 9);
+        Assert.Equal(seed.Typed.Column(Feature.Find("age")!).Average(), age.ReferenceMean, 9);
+        Assert.Equal(seed.TypedMonths[^1].Column(Feature.Find("age")!).Average(), age.LastMean, 9);
     }
 
     [Fact]
     public void Miles_fall_about_a_thousand_per_month()
     {
-        var miles = Trend(Feature.Miles);
+        var miles = Trend(Feature.Find("miles")!);
         Assert.InRange(miles.SlopePerMonth, -1.05, -0.95);
         Assert.True(miles.LastMean < miles.ReferenceMean - 30, $"miles {miles.ReferenceMean} → {miles.LastMean}");
     }
@@ -33,7 +33,7 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     [Fact]
     public void The_share_of_cars_with_emergency_braking_rises_about_one_and_a_half_points_per_month()
     {
-        var braking = Trend(Feature.EmergencyBraking);
+        var braking = Trend(Feature.Find("emergency_braking")!);
         Assert.InRange(braking.SlopePerMonth, 0.013, 0.017);
         Assert.InRange(braking.LastMean, 0.9, 1.0);
     }
@@ -72,11 +72,11 @@ public sealed class SeedAnalysisTests(SeedAnalysisFixture seed)
     public void The_driver_skill_effect_shrinks_in_the_labeled_months_while_the_cars_stays()
     {
         var month12 = seed.Months.Single(m => m.Month == 12);
-        var skillBefore = FeatureEffect.Of(seed.Reference, Feature.Training.Name);
-        var skillAfter = FeatureEffect.Of(month12, Feature.Training.Name);
+        var skillBefore = FeatureEffect.Of(seed.Reference, Feature.Find("training")!.Name);
+        var skillAfter = FeatureEffect.Of(month12, Feature.Find("training")!.Name);
         Assert.InRange(skillBefore, 3.5, 4.5);
         Assert.True(skillAfter < skillBefore - 0.6, $"training lowers risk by {skillBefore} → {skillAfter}");
-        Assert.InRange(FeatureEffect.Of(month12, Feature.EmergencyBraking.Name) - FeatureEffect.Of(seed.Reference, Feature.EmergencyBraking.Name), -0.2, 0.2);
+        Assert.InRange(FeatureEffect.Of(month12, Feature.Find("emergency_braking")!.Name) - FeatureEffect.Of(seed.Reference, Feature.Find("emergency_braking")!.Name), -0.2, 0.2);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class InsuranceDataGeneratorTests
         var reference = generator.Generate(new ProductionMonth(0), rows: 100);
         var month1 = generator.Generate(new ProductionMonth(1), rows: 100);
 
-        Assert.NotEqual(reference.Column(Feature.BrakingDistance), month1.Column(Feature.BrakingDistance));
+        Assert.NotEqual(reference.Column(Feature.Find("braking_distance")!), month1.Column(Feature.Find("braking_distance")!));
     }
 
     [Fact]

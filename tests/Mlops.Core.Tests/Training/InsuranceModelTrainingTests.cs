@@ -37,7 +37,7 @@ public sealed class InsuranceModelTrainingTests(ReferenceModelFixture fixture)
         // Ranges are those of the training part: within the file's, and the file's extremes of age are in it.
         Assert.Equal(6, card.FeatureRanges.Count);
         Assert.Equal(new FeatureRange(0, 1), card.FeatureRanges["training"]);
-        var ages = fixture.Reference.Column(Feature.Age);
+        var ages = fixture.Reference.Column(Feature.Find("age")!);
         Assert.InRange(card.FeatureRanges["age"].Min, ages.Min(), ages.Max());
         Assert.InRange(card.FeatureRanges["age"].Max, ages.Min(), ages.Max());
         Assert.True(card.FeatureRanges["power"].Min < 50, "reference data has power below the talk's 50 kW");

@@ -89,7 +89,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                     task.Description = Describe(stage, sweetSpots);
                     task.Value = Array.IndexOf(stages, stage);
                 });
-                var saved = ModelLifecycle.Train(settings.Data!, problem, option?.Separator, options, settings.Model!, reporter, cancellationToken);
+                var saved = option is null
+                    ? ProblemOption.ReadTheTalksData([settings.Data!], () => ModelLifecycle.Train(settings.Data!, problem, null, options, settings.Model!, reporter, cancellationToken))
+                    : ModelLifecycle.Train(settings.Data!, problem, option.Separator, options, settings.Model!, reporter, cancellationToken);
                 task.Value = stages.Length;
                 return saved;
             });

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Mlops.Cli.Infrastructure;
-using Mlops.Core.Data;
 using Mlops.Core.Drift;
 using Mlops.Core.Problems;
 using Spectre.Console;
@@ -60,32 +59,14 @@ public sealed class DriftCommand : Command<DriftCommand.Settings>
         var (schema, separator) = ProblemOption.Read(settings.Problem, settings.Separator) is { } problem
             ? (problem.Schema, problem.Separator)
             : (ProblemSchema.Insurance, (char?)null);
-        if (settings.Problem is null)
-        {
-            SeedFormat(settings.Reference!);
-            SeedFormat(settings.Current!);
-        }
 
-        try
+        (ColumnMapping, IColumnarData, (IColumnarData, string)) ReadBoth()
         {
             var current = NumericTableReader.ReadFile(settings.Current!, schema, separator);
             return (ColumnMapping.For(schema, withPrediction: true), NumericTableReader.ReadFile(settings.Reference!, schema, separator), (current, current.Name));
         }
-        catch (DataFormatException e) when (settings.Problem is null)
-        {
-            // Another problem's file read as the talk's data: say how to read it as what it is.
-            throw new DataFormatException(e.Message + InsuranceCsvFormat.OtherProblemHint, e);
-        }
-    }
 
-    /// <summary>Without <c>--problem</c> the files are the seed's (<c>;</c>): another problem's <c>,</c> file is told to give its problem file.</summary>
-    private static void SeedFormat(string path)
-    {
-        var header = DataFile.Read(path, reader => DataFile.Lines(reader).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))) ?? "";
-        if (!header.Contains(';', StringComparison.Ordinal) && header.Contains(',', StringComparison.Ordinal))
-        {
-            throw new DataFormatException(path, 1, null, "expected ';'-separated columns; the header uses ','" + InsuranceCsvFormat.OtherProblemHint);
-        }
+        return settings.Problem is null ? ProblemOption.ReadTheTalksData([settings.Reference!, settings.Current!], ReadBoth) : ReadBoth();
     }
 
     /// <summary>What <c>--json</c> prints.</summary>

@@ -31,9 +31,10 @@ public sealed record ProblemOption(ProblemSchema Schema, char? Separator)
         foreach (var path in paths)
         {
             var header = DataFile.Read(path, reader => DataFile.Lines(reader).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))) ?? "";
-            if (!header.Contains(';', StringComparison.Ordinal) && header.Contains(',', StringComparison.Ordinal))
+            // Only a header that uses another separator is refused here; anything else the reading says.
+            if (InsuranceCsvFormat.OtherSeparator(header) is not null)
             {
-                throw new DataFormatException(path, 1, null, "expected ';'-separated columns; the header uses ','" + InsuranceCsvFormat.OtherProblemHint);
+                throw new DataFormatException(path, 1, null, InsuranceCsvFormat.SeparatorProblem(header)!);
             }
         }
 

@@ -20,6 +20,34 @@ public static class InsuranceCsvFormat
     /// </summary>
     public const string OtherProblemHint = " (read as the talk's insurance data: for another problem's data give its problem file, --problem FILE)";
 
+    private static readonly char[] OtherSeparators = [',', '\t', '|'];
+
+    /// <summary>The separator a header uses instead of <c>;</c> (<c>,</c>, tab or <c>|</c>), or null: it has a <c>;</c> or none of them.</summary>
+    public static char? OtherSeparator(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return header.Contains(Separator, StringComparison.Ordinal)
+            ? null
+            : OtherSeparators.Select(c => (char?)c).FirstOrDefault(c => header.Contains(c!.Value, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// What is wrong with <paramref name="header"/> when it is not <c>;</c>-separated (naming the separator it
+    /// uses, if any), or null when it is: the one wording of the seed reader and of the commands that read
+    /// the talk's data without <c>--problem</c>.
+    /// </summary>
+    public static string? SeparatorProblem(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (header.Contains(Separator, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var uses = OtherSeparator(header) is { } other ? $"; the header uses '{(other == '\t' ? "\\t" : other.ToString())}'" : "";
+        return $"expected ';'-separated columns{uses}{OtherProblemHint}";
+    }
+
     public static IReadOnlyList<string> Header { get; } =
         [.. Feature.All.Select(f => f.Name), RiskColumn, GroupNameColumn, GroupColumn];
 

@@ -56,8 +56,6 @@ public static class InsuranceCsvReader
 
     private sealed class ColumnLayout
     {
-        private static readonly char[] OtherSeparators = [',', '\t', '|'];
-
         private readonly int[] _featureIndex;
         private readonly int _riskIndex;
         private readonly int _groupIndex;
@@ -76,11 +74,9 @@ public static class InsuranceCsvReader
         public static ColumnLayout Parse(string header, string source, int line, bool requireLabels)
         {
             var names = header.Split(InsuranceCsvFormat.Separator).Select(InsuranceCsvFormat.Canonical).ToArray();
-            if (names.Length == 1)
+            if (InsuranceCsvFormat.SeparatorProblem(header) is { } problem)
             {
-                var other = OtherSeparators.FirstOrDefault(c => header.Contains(c, StringComparison.Ordinal));
-                var hint = other == default ? "" : $"; the header uses '{(other == '\t' ? "\\t" : other.ToString())}'";
-                throw new DataFormatException(source, line, null, $"expected ';'-separated columns{hint}{InsuranceCsvFormat.OtherProblemHint}");
+                throw new DataFormatException(source, line, null, problem);
             }
 
             var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -45,6 +45,15 @@ public sealed record ProblemSchema
     /// <summary>The talk's problem, as shipped in <c>config/insurance.problem.json</c>.</summary>
     public static ProblemSchema Insurance => ProblemSchemaFile.Insurance;
 
+    /// <summary>Throws unless <paramref name="features"/> holds one value per feature: a classifier's first check.</summary>
+    public void EnsureVector(ReadOnlySpan<double> features)
+    {
+        if (features.Length != Features.Count)
+        {
+            throw new ArgumentException($"problem '{Name}' has {Features.Count} features, the vector {features.Length} values", nameof(features));
+        }
+    }
+
     /// <summary>The feature read from <paramref name="column"/> (its name or an alias, any case), or null.</summary>
     public FeatureDefinition? FindFeature(string column)
     {

@@ -24,8 +24,7 @@ public sealed class ColumnsClassifier : IMlNetModel
         Transformer = transformer;
         InputSchema = inputSchema;
         int[] source = [.. inputSchema.Select(c => problem.FeatureIndex(c.Name))];
-        _engines = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }
-            .Create(new EnginePolicy(transformer, inputSchema, source));
+        _engines = MlNetClassifier.EnginePool(new EnginePolicy(transformer, inputSchema, source));
     }
 
     public string Name { get; }
@@ -49,10 +48,7 @@ public sealed class ColumnsClassifier : IMlNetModel
 
     public ClassPrediction Predict(ReadOnlySpan<double> features)
     {
-        if (features.Length != Problem.Features.Count)
-        {
-            throw new ArgumentException($"problem '{Problem.Name}' has {Problem.Features.Count} features, the vector {features.Length} values", nameof(features));
-        }
+        Problem.EnsureVector(features);
 
         for (var f = 0; f < features.Length; f++)
         {

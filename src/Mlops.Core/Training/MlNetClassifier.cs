@@ -25,8 +25,7 @@ public sealed class MlNetClassifier : IMlNetModel
         Transformer = transformer;
         var definition = EncodedRow.Definition(encoding.Width);
         InputSchema = context.Data.LoadFromEnumerable(Array.Empty<EncodedRow>(), definition).Schema;
-        _engines = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }
-            .Create(new EnginePolicy(context, transformer, definition));
+        _engines = EnginePool(new EnginePolicy(context, transformer, definition));
     }
 
     public string Name { get; }
@@ -39,10 +38,7 @@ public sealed class MlNetClassifier : IMlNetModel
 
     public ClassPrediction Predict(ReadOnlySpan<double> features)
     {
-        if (features.Length != Problem.Features.Count)
-        {
-            throw new ArgumentException($"problem '{Problem.Name}' has {Problem.Features.Count} features, the vector {features.Length} values", nameof(features));
-        }
+        Problem.EnsureVector(features);
 
         var input = new EncodedRow { Features = new float[_encoder.Width] };
         _encoder.Encode(features, input.Features);
@@ -58,6 +54,11 @@ public sealed class MlNetClassifier : IMlNetModel
     }
 
     public void Dispose() => (_engines as IDisposable)?.Dispose();
+
+    /// <summary>A pool of ML.NET prediction engines, which are not thread-safe: one per concurrent caller, reused (two per core kept).</summary>
+    internal static ObjectPool<T> EnginePool<T>(PooledObjectPolicy<T> policy)
+        where T : class =>
+        new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }.Create(policy);
 
     /// <summary>Scores as probabilities that sum to exactly 1 (the trainer's floats are off by rounding).</summary>
     internal static double[] Normalize(float[] score, int classCount)
